@@ -1,0 +1,105 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
+
+namespace Grpc.Shared.Server;
+
+internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
+    Method<TRequest, TResponse> method, ResolvedServiceOptions options, ILogger logger,
+    Func<TService, TRequest, ServerCallContext, Task<TResponse>> invoker)
+    : ServerCallHandler<TService, TRequest, TResponse>(method, options, logger)
+    where TService : class where TRequest : class where TResponse : class
+{
+    protected override async Task InvokeCoreAsync(HttpContextServerCallContext call, Interceptor[] interceptors)
+    {
+        var (hasMessage, request) = await call.Reader.ReadAsync(Method.RequestMarshaller, call.CancellationToken).ConfigureAwait(false);
+        if (!hasMessage) throw new RpcException(new Status(StatusCode.Internal, "The request ended without a message; a unary call takes exactly one."));
+        await call.Reader.EnsureEndAsync(call.CancellationToken).ConfigureAwait(false);
+
+        UnaryServerMethod<TRequest, TResponse> handler = Handle;
+        for (var i = interceptors.Length - 1; i >= 0; i--)
+        {
+            var (next, interceptor) = (handler, interceptors[i]);
+            handler = (r, c) => interceptor.UnaryServerHandler(r, c, next);
+        }
+        var response = await handler(request, call).ConfigureAwait(false);
+        await call.WriteMessageAsync(response ?? throw NoResponse(), Method.ResponseMarshaller, flush: false).ConfigureAwait(false);
+    }
+
+    private Task<TResponse> Handle(TRequest request, ServerCallContext context) =>
+        WithServiceAsync(context, service => invoker(service, request, context));
+
+    internal static RpcException NoResponse() => new(new Status(StatusCode.Internal, "The handler returned no response message."));
+}
+
+internal sealed class ClientStreamingServerCallHandler<TService, TRequest, TResponse>(
+    Method<TRequest, TResponse> method, ResolvedServiceOptions options, ILogger logger,
+    Func<TService, IAsyncStreamReader<TRequest>, ServerCallContext, Task<TResponse>> invoker)
+    : ServerCallHandler<TService, TRequest, TResponse>(method, options, logger)
+    where TService : class where TRequest : class where TResponse : class
+{
+    protected override async Task InvokeCoreAsync(HttpContextServerCallContext call, Interceptor[] interceptors)
+    {
+        ClientStreamingServerMethod<TRequest, TResponse> handler = Handle;
+        for (var i = interceptors.Length - 1; i >= 0; i--)
+        {
+            var (next, interceptor) = (handler, interceptors[i]);
+            handler = (r, c) => interceptor.ClientStreamingServerHandler(r, c, next);
+        }
+        var requests = new HttpContextStreamReader<TRequest>(call, Method.RequestMarshaller);
+        var response = await handler(requests, call).ConfigureAwait(false);
+        await call.WriteMessageAsync(response ?? throw UnaryServerCallHandler<TService, TRequest, TResponse>.NoResponse(), Method.ResponseMarshaller, flush: false).ConfigureAwait(false);
+    }
+
+    private Task<TResponse> Handle(IAsyncStreamReader<TRequest> requests, ServerCallContext context) =>
+        WithServiceAsync(context, service => invoker(service, requests, context));
+}
+
+internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResponse>(
+    Method<TRequest, TResponse> method, ResolvedServiceOptions options, ILogger logger,
+    Func<TService, TRequest, IServerStreamWriter<TResponse>, ServerCallContext, Task> invoker)
+    : ServerCallHandler<TService, TRequest, TResponse>(method, options, logger)
+    where TService : class where TRequest : class where TResponse : class
+{
+    protected override async Task InvokeCoreAsync(HttpContextServerCallContext call, Interceptor[] interceptors)
+    {
+        var (hasMessage, request) = await call.Reader.ReadAsync(Method.RequestMarshaller, call.CancellationToken).ConfigureAwait(false);
+        if (!hasMessage) throw new RpcException(new Status(StatusCode.Internal, "The request ended without a message; a server-streaming call takes exactly one."));
+        await call.Reader.EnsureEndAsync(call.CancellationToken).ConfigureAwait(false);
+
+        ServerStreamingServerMethod<TRequest, TResponse> handler = Handle;
+        for (var i = interceptors.Length - 1; i >= 0; i--)
+        {
+            var (next, interceptor) = (handler, interceptors[i]);
+            handler = (r, w, c) => interceptor.ServerStreamingServerHandler(r, w, c, next);
+        }
+        await handler(request, new HttpContextStreamWriter<TResponse>(call, Method.ResponseMarshaller), call).ConfigureAwait(false);
+    }
+
+    private Task Handle(TRequest request, IServerStreamWriter<TResponse> responses, ServerCallContext context) =>
+        WithServiceAsync(context, service => invoker(service, request, responses, context));
+}
+
+internal sealed class DuplexStreamingServerCallHandler<TService, TRequest, TResponse>(
+    Method<TRequest, TResponse> method, ResolvedServiceOptions options, ILogger logger,
+    Func<TService, IAsyncStreamReader<TRequest>, IServerStreamWriter<TResponse>, ServerCallContext, Task> invoker)
+    : ServerCallHandler<TService, TRequest, TResponse>(method, options, logger)
+    where TService : class where TRequest : class where TResponse : class
+{
+    protected override Task InvokeCoreAsync(HttpContextServerCallContext call, Interceptor[] interceptors)
+    {
+        DuplexStreamingServerMethod<TRequest, TResponse> handler = Handle;
+        for (var i = interceptors.Length - 1; i >= 0; i--)
+        {
+            var (next, interceptor) = (handler, interceptors[i]);
+            handler = (r, w, c) => interceptor.DuplexStreamingServerHandler(r, w, c, next);
+        }
+        return handler(
+            new HttpContextStreamReader<TRequest>(call, Method.RequestMarshaller),
+            new HttpContextStreamWriter<TResponse>(call, Method.ResponseMarshaller),
+            call);
+    }
+
+    private Task Handle(IAsyncStreamReader<TRequest> requests, IServerStreamWriter<TResponse> responses, ServerCallContext context) =>
+        WithServiceAsync(context, service => invoker(service, requests, responses, context));
+}

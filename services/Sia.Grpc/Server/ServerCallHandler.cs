@@ -1,0 +1,128 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Sia.Grpc.Protocol;
+
+namespace Grpc.Shared.Server;
+
+/// <summary>
+/// Serves one method: checks the request is gRPC, runs the handler with its deadline, and ends the call
+/// with a status whatever happens. Subclasses read requests and call the handler for one method type.
+/// </summary>
+internal abstract class ServerCallHandler<TService, TRequest, TResponse>(Method<TRequest, TResponse> method, ResolvedServiceOptions options, ILogger logger)
+    where TService : class where TRequest : class where TResponse : class
+{
+    protected Method<TRequest, TResponse> Method { get; } = method;
+    protected ResolvedServiceOptions Options { get; } = options;
+
+    public async Task HandleCallAsync(HttpContext httpContext)
+    {
+        if (!IsGrpcRequest(httpContext)) return;
+        using var call = new HttpContextServerCallContext(httpContext, Method, Options, logger);
+        using var activity = GrpcServerDiagnostics.StartCall(Method, httpContext);
+        if (call.Initialize() is { } rejection)
+        {
+            call.Status = rejection;
+        }
+        else
+        {
+            var handlerTask = InvokeAsync(call);
+            if (call.DeadlineTask is { } deadline && !handlerTask.IsCompleted
+                && await Task.WhenAny(handlerTask, deadline).ConfigureAwait(false) != handlerTask)
+            {
+                await call.EndCallOnDeadlineAsync().ConfigureAwait(false);
+            }
+            await handlerTask.ConfigureAwait(false);
+        }
+        await call.EndCallAsync().ConfigureAwait(false);
+        GrpcServerDiagnostics.EndCall(activity, call.Status);
+    }
+
+    /// <summary>Runs the method; never throws: a failure becomes the call's status.</summary>
+    private async Task InvokeAsync(HttpContextServerCallContext call)
+    {
+        List<object>? createdInterceptors = null;
+        try
+        {
+            var interceptors = Options.Interceptors.Count == 0 ? [] : CreateInterceptors(call.HttpContext.RequestServices, ref createdInterceptors);
+            await InvokeCoreAsync(call, interceptors).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            call.SetStatusFromException(ex);
+        }
+        finally
+        {
+            if (createdInterceptors is not null)
+            {
+                foreach (var interceptor in createdInterceptors) await ServiceActivator<TService>.DisposeAsync(interceptor).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Reads the request, runs the handler (through the interceptors, if any) and writes the response.</summary>
+    protected abstract Task InvokeCoreAsync(HttpContextServerCallContext call, Interceptor[] interceptors);
+
+    protected async Task<TResult> WithServiceAsync<TResult>(ServerCallContext context, Func<TService, Task<TResult>> invoke)
+    {
+        var (service, created) = ServiceActivator<TService>.Create(context.GetHttpContext().RequestServices);
+        try
+        {
+            return await invoke(service).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
+        }
+    }
+
+    protected async Task WithServiceAsync(ServerCallContext context, Func<TService, Task> invoke)
+    {
+        var (service, created) = ServiceActivator<TService>.Create(context.GetHttpContext().RequestServices);
+        try
+        {
+            await invoke(service).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
+        }
+    }
+
+    private Interceptor[] CreateInterceptors(IServiceProvider services, ref List<object>? created)
+    {
+        var interceptors = new Interceptor[Options.Interceptors.Count];
+        for (var i = 0; i < interceptors.Length; i++)
+        {
+            var (instance, isNew) = InterceptorActivator.Create(services, Options.Interceptors[i]);
+            interceptors[i] = instance;
+            if (isNew) (created ??= []).Add(instance);
+        }
+        return interceptors;
+    }
+
+    private static bool IsGrpcRequest(HttpContext httpContext)
+    {
+        var request = httpContext.Request;
+        if (!HttpProtocol.IsHttp2(request.Protocol) && !HttpProtocol.IsHttp3(request.Protocol))
+        {
+            Reject(httpContext.Response, StatusCodes.Status426UpgradeRequired, $"Request protocol '{request.Protocol}' is not supported.");
+            httpContext.Response.Headers.Upgrade = "h2c";
+            return false;
+        }
+        if (!GrpcProtocol.IsGrpcContentType(request.ContentType))
+        {
+            Reject(httpContext.Response, StatusCodes.Status415UnsupportedMediaType, $"Content-Type '{request.ContentType}' is not supported.");
+            return false;
+        }
+        return true;
+    }
+
+    private static void Reject(HttpResponse response, int httpStatus, string message)
+    {
+        response.StatusCode = httpStatus;
+        response.Headers[GrpcProtocol.StatusTrailer] = ((int)StatusCode.Internal).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers[GrpcProtocol.MessageTrailer] = PercentEncoding.Encode(message);
+    }
+}
