@@ -6,20 +6,20 @@ using Grpc.Net.Compression;
 namespace Sia.Grpc.Protocol;
 
 /// <summary>
-/// Writes length-prefixed messages to a pipe. When the marshaller announces the payload length and the
-/// message is not compressed, it serializes straight into the pipe; otherwise through a scratch buffer.
+/// Writes length-prefixed messages to a buffer writer (a pipe, or a scratch buffer). When the marshaller announces the payload length and the
+/// message is not compressed, it serializes straight into the output; otherwise through a scratch buffer.
 /// One instance serves one call (it is not thread-safe).
 /// </summary>
 internal sealed class MessageSerializer(int? maxSendMessageSize) : SerializationContext
 {
-    private PipeWriterTarget _target;
+    private OutputTarget _target;
     private ArrayBufferWriter<byte>? _scratch;
     private bool _direct;
     private bool _completed;
 
-    public void Write<T>(System.IO.Pipelines.PipeWriter output, T message, Marshaller<T> marshaller, ICompressionProvider? compression)
+    public void Write<T>(IBufferWriter<byte> output, T message, Marshaller<T> marshaller, ICompressionProvider? compression)
     {
-        _target = new PipeWriterTarget(output, compression);
+        _target = new OutputTarget(output, compression);
         _direct = false;
         _completed = false;
         marshaller.ContextualSerializer(message, this);
@@ -99,5 +99,5 @@ internal sealed class MessageSerializer(int? maxSendMessageSize) : Serialization
         output.Advance(GrpcProtocol.HeaderSize);
     }
 
-    private readonly record struct PipeWriterTarget(System.IO.Pipelines.PipeWriter Output, ICompressionProvider? Compression);
+    private readonly record struct OutputTarget(IBufferWriter<byte> Output, ICompressionProvider? Compression);
 }

@@ -28,6 +28,7 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
     private MessageSerializer? _serializer;
     private ICompressionProvider? _responseCompression;
     private bool _ended;
+    private bool _messageWritten;
 
     public HttpContextServerCallContext(HttpContext httpContext, IMethod method, ResolvedServiceOptions options, ILogger logger)
     {
@@ -160,6 +161,7 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
             var compress = _responseCompression is not null && ((WriteOptions?.Flags ?? 0) & WriteFlags.NoCompress) == 0;
             _serializer ??= new MessageSerializer(_options.MaxSendMessageSize);
             _serializer.Write(_httpContext.Response.BodyWriter, message, marshaller, compress ? _responseCompression : null);
+            _messageWritten = true;
             if (flush) await _httpContext.Response.BodyWriter.FlushAsync(CallCancellationToken).ConfigureAwait(false);
         }
         finally
@@ -205,7 +207,8 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
             if (_httpContext.RequestAborted.IsCancellationRequested) return;
             var response = _httpContext.Response;
             var status = Status;
-            if (!response.HasStarted)
+            // A written but unflushed message has not started the response, yet it rules out trailers-only.
+            if (!response.HasStarted && !_messageWritten)
             {
                 WriteStatus(response.Headers, status, _responseTrailers);
                 return;

@@ -1,0 +1,44 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Sia.Grpc.Interop;
+
+/// <summary>Hosts TestService (plus health and reflection) on an h2c port.</summary>
+public static class InteropServer
+{
+    public static async Task<int> RunAsync(InteropFlags flags)
+    {
+        var port = flags.RequireInt("port");
+        if (flags.Get("use_tls", "false") != "false")
+        {
+            Console.Error.WriteLine("--use_tls=true is not supported by this interop server; run it plaintext.");
+            return 2;
+        }
+        await using var app = Build(port);
+        await app.StartAsync();
+        Console.WriteLine($"listening on {port}");
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+
+    public static WebApplication Build(int port, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.IPv6Any, port, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Limits.Http2.MaxStreamsPerConnection = 2000;
+        });
+        builder.Services.AddGrpc();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapGrpcService<TestServiceImpl>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}
