@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Sia.Grpc.Interop;
@@ -16,9 +18,16 @@ public static class InteropServer
         }
         await using var app = Build(port);
         await app.StartAsync();
-        Console.WriteLine($"listening on {port}");
+        Console.WriteLine($"listening on {BoundPort(app)}");
         await app.WaitForShutdownAsync();
         return 0;
+    }
+
+    /// <summary>The port the started app listens on (the real one when asked for port 0).</summary>
+    public static int BoundPort(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First().Replace("[::]", "localhost")).Port;
     }
 
     public static WebApplication Build(int port, Action<WebApplicationBuilder>? configure = null)

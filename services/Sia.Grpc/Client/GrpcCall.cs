@@ -29,6 +29,7 @@ internal sealed class GrpcCall<TRequest, TResponse> where TRequest : class where
     private HttpResponseMessage? _response;
     private MessageReader? _reader;
     private Activity? _activity;
+    private Timer? _deadlineTimer;
     private Status? _status;
     private Metadata? _trailers;
 
@@ -45,6 +46,8 @@ internal sealed class GrpcCall<TRequest, TResponse> where TRequest : class where
         _shutdownRegistration = channel.ShutdownToken.Register(static state => ((GrpcCall<TRequest, TResponse>)state!).Cancel(CancelReason.Shutdown), this);
         RequestCompression = FindRequestCompression();
     }
+
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromDays(49);
 
     private enum CancelReason { None, Client, Deadline, Shutdown, Disposed }
 
@@ -158,8 +161,11 @@ internal sealed class GrpcCall<TRequest, TResponse> where TRequest : class where
                     Complete(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"), Metadata.Empty);
                     return;
                 }
-                _cts.Token.Register(static state => ((GrpcCall<TRequest, TResponse>)state!).OnTokenCancelled(), this);
-                _cts.CancelAfter(remaining);
+                // Timers beyond about 49 days are not supported; such a deadline never fires in practice.
+                if (remaining < MaxTimerDelay)
+                {
+                    _deadlineTimer = new Timer(static state => ((GrpcCall<TRequest, TResponse>)state!).OnDeadline(), this, remaining, Timeout.InfiniteTimeSpan);
+                }
             }
             using var request = CreateRequest(createContent(), RemainingTime());
             GrpcClientDiagnostics.InjectContext(_activity, request);
@@ -259,7 +265,8 @@ internal sealed class GrpcCall<TRequest, TResponse> where TRequest : class where
     private TimeSpan? RemainingTime() =>
         _options.Deadline is { } deadline && deadline != DateTime.MaxValue ? deadline.ToUniversalTime() - DateTime.UtcNow : null;
 
-    private void OnTokenCancelled()
+    /// <summary>The status is set before the call's token is cancelled, so every failure that follows reports the deadline.</summary>
+    private void OnDeadline()
     {
         lock (_gate)
         {
@@ -320,6 +327,7 @@ internal sealed class GrpcCall<TRequest, TResponse> where TRequest : class where
             if (_responseHeaders.TrySetException(CreateRpcException(status))) _ = _responseHeaders.Task.Exception;
             if (!_cts.IsCancellationRequested) _cts.Cancel();
         }
+        _deadlineTimer?.Dispose();
         _streamingContent?.Abort();
         _response?.Dispose();
         _userCancellation.Dispose();

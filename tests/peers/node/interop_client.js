@@ -114,6 +114,12 @@ class ResponseReader {
   }
 }
 
+async function failEndOfStream(reader, expected) {
+  const status = await reader.status;
+  const got = `end of stream with status ${statusName(status.code)} (${JSON.stringify(status.details)})`;
+  throw new CaseFailed(`expected ${expected}, got ${got}`);
+}
+
 function largeRequest(fields = {}) {
   return { response_size: 314159, payload: zeroPayload(271828), ...fields };
 }
@@ -160,7 +166,7 @@ async function pingPong(ctx) {
   for (const [responseSize, payloadSize] of [[31415, 27182], [9, 8], [2653, 1828], [58979, 45904]]) {
     call.write(duplexRequest(responseSize, payloadSize));
     const response = await reader.next();
-    check(response !== null, `a response of ${responseSize} bytes`, `end of stream (${statusName((await reader.status).code)})`);
+    if (response === null) await failEndOfStream(reader, `a response of ${responseSize} bytes`);
     checkZeroPayload(response.payload, responseSize);
   }
   call.end();
@@ -247,7 +253,7 @@ async function cancelAfterFirstResponse(ctx) {
   const reader = new ResponseReader(call);
   call.write(duplexRequest(31415, 27182));
   const response = await reader.next();
-  check(response !== null, 'a first response', `end of stream (${statusName((await reader.status).code)})`);
+  if (response === null) await failEndOfStream(reader, 'a first response');
   checkZeroPayload(response.payload, 31415);
   call.cancel();
   expectStatus(await reader.status, grpc.status.CANCELLED);
@@ -371,7 +377,8 @@ async function main() {
     { server_host: '127.0.0.1', server_port: '', test_case: '', use_tls: 'false' });
   const name = flags.test_case;
   if (!(name in TEST_CASES) || !flags.server_port) {
-    throw new Error(`usage: interop_client.js --server_port=N --test_case=CASE; cases: ${Object.keys(TEST_CASES).join(', ')}`);
+    const cases = Object.keys(TEST_CASES).join(', ');
+    throw new Error(`usage: interop_client.js --server_port=N --test_case=CASE; cases: ${cases}`);
   }
   if (flags.use_tls !== 'false') throw new Error('interop_client.js: only --use_tls=false is supported');
   const ctx = new Context(`${flags.server_host}:${flags.server_port}`);

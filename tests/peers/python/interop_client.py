@@ -157,9 +157,11 @@ def empty_stream(ctx):
 
 def check_echoed_metadata(call):
     initial = [v for k, v in call.initial_metadata() if k == pb.ECHO_INITIAL_KEY]
-    check(initial == [ECHO_INITIAL_VALUE], "initial metadata %s=%s" % (pb.ECHO_INITIAL_KEY, ECHO_INITIAL_VALUE), initial)
+    check(initial == [ECHO_INITIAL_VALUE],
+          "initial metadata %s=%s" % (pb.ECHO_INITIAL_KEY, ECHO_INITIAL_VALUE), initial)
     trailing = [v for k, v in call.trailing_metadata() if k == pb.ECHO_TRAILING_KEY]
-    check(trailing == [ECHO_TRAILING_VALUE], "trailing metadata %s=%r" % (pb.ECHO_TRAILING_KEY, ECHO_TRAILING_VALUE), trailing)
+    check(trailing == [ECHO_TRAILING_VALUE],
+          "trailing metadata %s=%r" % (pb.ECHO_TRAILING_KEY, ECHO_TRAILING_VALUE), trailing)
 
 
 def custom_metadata(ctx):

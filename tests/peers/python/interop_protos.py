@@ -1,4 +1,5 @@
-"""grpc.testing message classes and method paths for the Python interop peers.
+"""Shared pieces of the Python interop peers: the grpc.testing message classes,
+method paths, (de)serializers and flag parsing.
 
 The classes are built at run time from a descriptor set that protoc writes for
 protos/grpc/testing/test.proto, so no generated code (whose protobuf runtime
@@ -26,15 +27,20 @@ ECHO_INITIAL_KEY = "x-grpc-test-echo-initial"
 ECHO_TRAILING_KEY = "x-grpc-test-echo-trailing-bin"
 
 
+def _version_of_package_path(path):
+    version = path.split(os.sep)[-4]  # .../grpc.tools/VERSION/tools/linux_x64/protoc
+    return [int(part) if part.isdigit() else 0 for part in version.split(".")]
+
+
 def find_protoc():
     explicit = os.environ.get("PROTOC")
     if explicit:
         return explicit
     roots = [os.environ.get("NUGET_PACKAGES"), os.path.expanduser("~/.nuget/packages")]
     for root in filter(None, roots):
-        found = sorted(glob.glob(os.path.join(root, "grpc.tools", "*", "tools", "linux_x64", "protoc")))
+        found = glob.glob(os.path.join(root, "grpc.tools", "*", "tools", "linux_x64", "protoc"))
         if found:
-            return found[-1]
+            return max(found, key=_version_of_package_path)
     raise RuntimeError("protoc not found: set PROTOC or restore the Grpc.Tools NuGet package")
 
 

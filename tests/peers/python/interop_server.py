@@ -23,7 +23,7 @@ Compression, and what grpcio lets a server see of it:
 
 import signal
 import sys
-import time
+import threading
 from concurrent import futures
 
 import grpc
@@ -58,11 +58,19 @@ def _check_compressed(context, request, compressed):
                       "expect_compressed is true but the request message was not compressed")
 
 
-def _responses(context, request):
+def _call_ended(context):
+    """An event set once the call is over (finished, cancelled or the server stopping)."""
+    ended = threading.Event()
+    if not context.add_callback(ended.set):  # already over
+        ended.set()
+    return ended
+
+
+def _responses(context, request, ended):
     """Yields one response per ResponseParameters, honouring interval_us and compressed."""
     for params in request.response_parameters:
-        if params.interval_us:
-            time.sleep(params.interval_us / 1e6)
+        if ended.wait(params.interval_us / 1e6):
+            return
         if not params.compressed.value:
             context.disable_next_message_compression()
         yield pb.StreamingOutputCallResponse(payload=pb.zero_payload(params.size))
@@ -94,7 +102,7 @@ def streaming_output_call(received, context):
     wants_compression = any(p.compressed.value for p in request.response_parameters)
     _echo_metadata(context, compress=wants_compression)
     _abort_on_requested_status(context, request)
-    yield from _responses(context, request)
+    yield from _responses(context, request, _call_ended(context))
 
 
 def streaming_input_call(request_iterator, context):
@@ -107,13 +115,16 @@ def streaming_input_call(request_iterator, context):
 
 
 def full_duplex_call(request_iterator, context):
+    ended = _call_ended(context)
+    # The response encoding is fixed when the headers go out, so they wait for
+    # the first request (grpcio itself sends none before the first response).
     started = False
     for request, _ in _live_requests(request_iterator):
         if not started:
             _echo_metadata(context, compress=any(p.compressed.value for p in request.response_parameters))
             started = True
         _abort_on_requested_status(context, request)
-        yield from _responses(context, request)
+        yield from _responses(context, request, ended)
     if not started:
         _echo_metadata(context, compress=False)
 

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, builds the solution, runs every test project, and ends
+# with one line of totals: "tests: N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash tests/setup.sh || exit 1
+
+results=TestResults
+rm -rf "$results"
+if ! dotnet build SIA.sln -nologo -clp:ErrorsOnly -v:q; then
+  echo "tests: 0 passed, 1 failed (the build failed)"
+  exit 1
+fi
+
+dotnet test SIA.sln --no-build -nologo --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+/usr/bin/python3 - "$results" "$status" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for path in glob.glob(f"{sys.argv[1]}/**/*.trx", recursive=True):
+    counters = ET.parse(path).getroot().find(".//{*}Counters")
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+    skipped += int(counters.get("notExecuted", 0))
+if failed == 0 and sys.argv[2] != "0":
+    failed = 1  # the runner failed without a failed test (a crash, no results)
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
+sys.exit(1 if failed else 0)
+PY
