@@ -6,7 +6,7 @@ using Grpc.Testing;
 namespace Sia.Grpc.Interop;
 
 /// <summary>The interop suite's client test cases, each a method that throws when the server misbehaves.</summary>
-public sealed class InteropClient(GrpcChannel channel)
+public sealed class InteropClient : IDisposable
 {
     private const string EchoInitialKey = "x-grpc-test-echo-initial";
     private const string EchoInitialValue = "test_initial_metadata_value";
@@ -14,7 +14,24 @@ public sealed class InteropClient(GrpcChannel channel)
     private static readonly byte[] EchoTrailingValue = [0xab, 0xab, 0xab];
     private static readonly Metadata CompressedCall = new() { { "grpc-internal-encoding-request", "gzip" } };
 
-    private readonly TestService.TestServiceClient _client = new(channel);
+    private readonly GrpcChannel _channel;
+    private readonly CompressionFlagRecorder _flags;
+    private readonly TestService.TestServiceClient _client;
+
+    private InteropClient(GrpcChannel channel, CompressionFlagRecorder flags)
+    {
+        _channel = channel;
+        _flags = flags;
+        _client = new TestService.TestServiceClient(channel);
+    }
+
+    public static InteropClient ForAddress(string address)
+    {
+        var flags = new CompressionFlagRecorder(new SocketsHttpHandler());
+        return new InteropClient(GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = flags, DisposeHttpClient = true }), flags);
+    }
+
+    public void Dispose() => _channel.Dispose();
 
     public static readonly IReadOnlyList<string> TestCases =
     [
@@ -30,10 +47,10 @@ public sealed class InteropClient(GrpcChannel channel)
         var port = flags.RequireInt("server_port");
         var testCase = flags.Require("test_case");
         var scheme = flags.Get("use_tls", "false") == "false" ? "http" : "https";
-        using var channel = GrpcChannel.ForAddress($"{scheme}://{(host.Contains(':') ? $"[{host}]" : host)}:{port}");
+        using var client = ForAddress($"{scheme}://{(host.Contains(':') ? $"[{host}]" : host)}:{port}");
         try
         {
-            await new InteropClient(channel).RunTestCaseAsync(testCase);
+            await client.RunTestCaseAsync(testCase);
             Console.WriteLine($"PASS {testCase}");
             return 0;
         }
@@ -165,7 +182,7 @@ public sealed class InteropClient(GrpcChannel channel)
 
     private Task UnimplementedService() =>
         ExpectStatusAsync(StatusCode.Unimplemented, null, async () =>
-            await new global::Grpc.Testing.UnimplementedService.UnimplementedServiceClient(channel).UnimplementedCallAsync(new Empty()));
+            await new global::Grpc.Testing.UnimplementedService.UnimplementedServiceClient(_channel).UnimplementedCallAsync(new Empty()));
 
     private async Task CancelAfterBegin()
     {
@@ -224,6 +241,7 @@ public sealed class InteropClient(GrpcChannel channel)
                 Payload = Zeros(271828),
             });
             CheckZeros((await call).Payload, 314159);
+            CheckEqual(compressed.ToString(), string.Join(",", _flags.LastResponseFlags), "response message compressed flags");
         }
     }
 
@@ -253,6 +271,7 @@ public sealed class InteropClient(GrpcChannel channel)
         using var call = _client.StreamingOutputCall(request);
         var sizes = await ReadSizesAsync(call.ResponseStream);
         CheckEqual("31415,92653", string.Join(",", sizes), "response sizes");
+        CheckEqual("True,False", string.Join(",", _flags.LastResponseFlags), "response message compressed flags");
     }
 
     private static StreamingOutputCallRequest DuplexRequest(int responseSize, int payloadSize)
