@@ -30,7 +30,12 @@ public static class InteropServer
         return new Uri(addresses.First().Replace("[::]", "localhost")).Port;
     }
 
-    public static WebApplication Build(int port, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>The interop server: TestService, health and reflection on an h2c port.</summary>
+    public static WebApplication Build(int port, Action<WebApplicationBuilder>? configure = null) =>
+        BuildHost(port, configure, app => app.MapGrpcService<TestServiceImpl>());
+
+    /// <summary>An h2c gRPC host with health and reflection; <paramref name="mapServices"/> maps the services it serves.</summary>
+    public static WebApplication BuildHost(int port, Action<WebApplicationBuilder>? configure, Action<WebApplication> mapServices)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -45,7 +50,7 @@ public static class InteropServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.MapGrpcService<TestServiceImpl>();
+        mapServices(app);
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

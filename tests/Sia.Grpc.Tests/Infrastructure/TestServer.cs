@@ -18,10 +18,16 @@ public sealed class TestServer : IAsyncDisposable
     public Uri Address => new($"http://127.0.0.1:{Port}");
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestServer> StartAsync(Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null)
+    /// <summary>Starts the interop server, with whatever <paramref name="configure"/> adds.</summary>
+    public static Task<TestServer> StartAsync(Action<WebApplicationBuilder>? configure = null) =>
+        StartAsync(InteropServer.Build(0, configure));
+
+    /// <summary>Starts a host that serves the given services (plus health and reflection).</summary>
+    public static Task<TestServer> StartAsync(Action<WebApplicationBuilder>? configure, Action<WebApplication> mapServices) =>
+        StartAsync(InteropServer.BuildHost(0, configure, mapServices));
+
+    private static async Task<TestServer> StartAsync(WebApplication app)
     {
-        var app = InteropServer.Build(0, configure);
-        map?.Invoke(app);
         await app.StartAsync();
         return new TestServer(app, InteropServer.BoundPort(app));
     }
