@@ -23,7 +23,7 @@ for path in glob.glob(f"{sys.argv[1]}/**/*.trx", recursive=True):
     counters = ET.parse(path).getroot().find(".//{*}Counters")
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
-    skipped += int(counters.get("notExecuted", 0))
+    skipped += int(counters.get("total", 0)) - int(counters.get("executed", 0))
 if failed == 0 and sys.argv[2] != "0":
     failed = 1  # the runner failed without a failed test (a crash, no results)
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
