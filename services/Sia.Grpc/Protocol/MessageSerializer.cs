@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Compression;
 using Grpc.Core;
 using Grpc.Net.Compression;
 
@@ -10,7 +11,7 @@ namespace Sia.Grpc.Protocol;
 /// message is not compressed, it serializes straight into the output; otherwise through a scratch buffer.
 /// One instance serves one call (it is not thread-safe).
 /// </summary>
-internal sealed class MessageSerializer(int? maxSendMessageSize) : SerializationContext
+internal sealed class MessageSerializer(int? maxSendMessageSize, CompressionLevel? compressionLevel = null) : SerializationContext
 {
     private OutputTarget _target;
     private ArrayBufferWriter<byte>? _scratch;
@@ -61,7 +62,7 @@ internal sealed class MessageSerializer(int? maxSendMessageSize) : Serialization
         var output = _target.Output;
         if (_target.Compression is { } compression)
         {
-            var compressed = Compress(compression, payload);
+            var compressed = Compress(compression, payload, compressionLevel);
             WriteHeader(output, compressed: true, compressed.Length);
             output.Write(compressed);
         }
@@ -72,10 +73,10 @@ internal sealed class MessageSerializer(int? maxSendMessageSize) : Serialization
         }
     }
 
-    private static byte[] Compress(ICompressionProvider provider, ReadOnlySpan<byte> payload)
+    private static byte[] Compress(ICompressionProvider provider, ReadOnlySpan<byte> payload, CompressionLevel? level)
     {
         using var buffer = new MemoryStream();
-        using (var stream = provider.CreateCompressionStream(buffer, null))
+        using (var stream = provider.CreateCompressionStream(buffer, level))
         {
             stream.Write(payload);
         }

@@ -159,7 +159,7 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
             if (_ended) throw new InvalidOperationException("Can't write the message because the call is complete.");
             CallCancellationToken.ThrowIfCancellationRequested();
             var compress = _responseCompression is not null && ((WriteOptions?.Flags ?? 0) & WriteFlags.NoCompress) == 0;
-            _serializer ??= new MessageSerializer(_options.MaxSendMessageSize);
+            _serializer ??= new MessageSerializer(_options.MaxSendMessageSize, _options.ResponseCompressionLevel);
             _serializer.Write(_httpContext.Response.BodyWriter, message, marshaller, compress ? _responseCompression : null);
             _messageWritten = true;
             if (flush) await _httpContext.Response.BodyWriter.FlushAsync(CallCancellationToken).ConfigureAwait(false);

@@ -9,6 +9,7 @@ internal sealed record ResolvedServiceOptions(
     int? MaxSendMessageSize,
     bool EnableDetailedErrors,
     string? ResponseCompressionAlgorithm,
+    System.IO.Compression.CompressionLevel? ResponseCompressionLevel,
     IReadOnlyList<ICompressionProvider> CompressionProviders,
     IReadOnlyList<InterceptorRegistration> Interceptors)
 {
@@ -17,6 +18,7 @@ internal sealed record ResolvedServiceOptions(
         options.MaxSendMessageSize,
         options.EnableDetailedErrors,
         options.ResponseCompressionAlgorithm,
+        options.ResponseCompressionLevel,
         options.CompressionProviders.ToArray(),
         options.Interceptors.ToArray());
 }
