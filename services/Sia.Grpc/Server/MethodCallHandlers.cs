@@ -12,9 +12,7 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
 {
     protected override async Task InvokeCoreAsync(HttpContextServerCallContext call, Interceptor[] interceptors)
     {
-        var (hasMessage, request) = await call.Reader.ReadAsync(Method.RequestMarshaller, call.CancellationToken).ConfigureAwait(false);
-        if (!hasMessage) throw new RpcException(new Status(StatusCode.Internal, "The request ended without a message; a unary call takes exactly one."));
-        await call.Reader.EnsureEndAsync(call.CancellationToken).ConfigureAwait(false);
+        var request = await ReadSingleRequestAsync(call).ConfigureAwait(false);
 
         UnaryServerMethod<TRequest, TResponse> handler = Handle;
         for (var i = interceptors.Length - 1; i >= 0; i--)
@@ -63,9 +61,7 @@ internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResp
 {
     protected override async Task InvokeCoreAsync(HttpContextServerCallContext call, Interceptor[] interceptors)
     {
-        var (hasMessage, request) = await call.Reader.ReadAsync(Method.RequestMarshaller, call.CancellationToken).ConfigureAwait(false);
-        if (!hasMessage) throw new RpcException(new Status(StatusCode.Internal, "The request ended without a message; a server-streaming call takes exactly one."));
-        await call.Reader.EnsureEndAsync(call.CancellationToken).ConfigureAwait(false);
+        var request = await ReadSingleRequestAsync(call).ConfigureAwait(false);
 
         ServerStreamingServerMethod<TRequest, TResponse> handler = Handle;
         for (var i = interceptors.Length - 1; i >= 0; i--)

@@ -64,6 +64,15 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>(Method<
     /// <summary>Reads the request, runs the handler (through the interceptors, if any) and writes the response.</summary>
     protected abstract Task InvokeCoreAsync(HttpContextServerCallContext call, Interceptor[] interceptors);
 
+    /// <summary>The one request message of a unary or server-streaming call.</summary>
+    protected async Task<TRequest> ReadSingleRequestAsync(HttpContextServerCallContext call)
+    {
+        var (hasMessage, request) = await call.Reader.ReadAsync(Method.RequestMarshaller, call.CancellationToken).ConfigureAwait(false);
+        if (!hasMessage) throw new RpcException(new Status(StatusCode.Internal, $"The request ended without a message; a {Method.Type} call takes exactly one."));
+        await call.Reader.EnsureEndAsync(call.CancellationToken).ConfigureAwait(false);
+        return request;
+    }
+
     protected async Task<TResult> WithServiceAsync<TResult>(ServerCallContext context, Func<TService, Task<TResult>> invoke)
     {
         var (service, created) = ServiceActivator<TService>.Create(context.GetHttpContext().RequestServices);
