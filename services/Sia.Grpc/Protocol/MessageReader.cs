@@ -11,8 +11,9 @@ namespace Sia.Grpc.Protocol;
 /// message and decompressing flagged messages with the call's encoding. One instance serves one call.
 /// </summary>
 internal sealed class MessageReader(PipeReader input, int? maxReceiveMessageSize, ICompressionProvider? decompression, string encodingName)
+    : DeserializationContext
 {
-    private readonly SequenceDeserializationContext _context = new();
+    private ReadOnlySequence<byte> _payload;
 
     /// <summary>Whether the last message read had its compressed flag set.</summary>
     public bool LastMessageCompressed { get; private set; }
@@ -121,10 +122,10 @@ internal sealed class MessageReader(PipeReader input, int? maxReceiveMessageSize
 
     private T Deserialize<T>(Marshaller<T> marshaller, ReadOnlySequence<byte> payload)
     {
-        _context.Payload = payload;
+        _payload = payload;
         try
         {
-            return marshaller.ContextualDeserializer(_context);
+            return marshaller.ContextualDeserializer(this);
         }
         catch (Exception ex) when (ex is not RpcException)
         {
@@ -132,18 +133,14 @@ internal sealed class MessageReader(PipeReader input, int? maxReceiveMessageSize
         }
         finally
         {
-            _context.Payload = default;
+            _payload = default;
         }
     }
 
     private static RpcException MessageTooLarge(long length) => new(new Status(StatusCode.ResourceExhausted,
         $"Received message exceeds the maximum configured message size ({length} bytes)."));
 
-    private sealed class SequenceDeserializationContext : DeserializationContext
-    {
-        public ReadOnlySequence<byte> Payload;
-        public override int PayloadLength => (int)Payload.Length;
-        public override byte[] PayloadAsNewBuffer() => Payload.ToArray();
-        public override ReadOnlySequence<byte> PayloadAsReadOnlySequence() => Payload;
-    }
+    public override int PayloadLength => (int)_payload.Length;
+    public override byte[] PayloadAsNewBuffer() => _payload.ToArray();
+    public override ReadOnlySequence<byte> PayloadAsReadOnlySequence() => _payload;
 }

@@ -15,30 +15,32 @@ internal sealed class EndpointServiceBinder<TService>(
     IEndpointRouteBuilder endpoints, ResolvedServiceOptions options, ILogger logger, GrpcServiceRegistry registry)
     : ServiceBinderBase where TService : class
 {
+    private readonly ServiceActivator<TService> _activator = new(endpoints.ServiceProvider);
+
     public List<IEndpointConventionBuilder> EndpointBuilders { get; } = [];
 
     public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse>? handler)
     {
         var invoker = CreateInvoker<Func<TService, TRequest, ServerCallContext, Task<TResponse>>>(method, typeof(TRequest), typeof(ServerCallContext));
-        Map(method, new UnaryServerCallHandler<TService, TRequest, TResponse>(method, options, logger, invoker).HandleCallAsync);
+        Map(method, new UnaryServerCallHandler<TService, TRequest, TResponse>(method, options, _activator, logger, invoker).HandleCallAsync);
     }
 
     public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ClientStreamingServerMethod<TRequest, TResponse>? handler)
     {
         var invoker = CreateInvoker<Func<TService, IAsyncStreamReader<TRequest>, ServerCallContext, Task<TResponse>>>(method, typeof(IAsyncStreamReader<TRequest>), typeof(ServerCallContext));
-        Map(method, new ClientStreamingServerCallHandler<TService, TRequest, TResponse>(method, options, logger, invoker).HandleCallAsync);
+        Map(method, new ClientStreamingServerCallHandler<TService, TRequest, TResponse>(method, options, _activator, logger, invoker).HandleCallAsync);
     }
 
     public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ServerStreamingServerMethod<TRequest, TResponse>? handler)
     {
         var invoker = CreateInvoker<Func<TService, TRequest, IServerStreamWriter<TResponse>, ServerCallContext, Task>>(method, typeof(TRequest), typeof(IServerStreamWriter<TResponse>), typeof(ServerCallContext));
-        Map(method, new ServerStreamingServerCallHandler<TService, TRequest, TResponse>(method, options, logger, invoker).HandleCallAsync);
+        Map(method, new ServerStreamingServerCallHandler<TService, TRequest, TResponse>(method, options, _activator, logger, invoker).HandleCallAsync);
     }
 
     public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, DuplexStreamingServerMethod<TRequest, TResponse>? handler)
     {
         var invoker = CreateInvoker<Func<TService, IAsyncStreamReader<TRequest>, IServerStreamWriter<TResponse>, ServerCallContext, Task>>(method, typeof(IAsyncStreamReader<TRequest>), typeof(IServerStreamWriter<TResponse>), typeof(ServerCallContext));
-        Map(method, new DuplexStreamingServerCallHandler<TService, TRequest, TResponse>(method, options, logger, invoker).HandleCallAsync);
+        Map(method, new DuplexStreamingServerCallHandler<TService, TRequest, TResponse>(method, options, _activator, logger, invoker).HandleCallAsync);
     }
 
     private void Map(IMethod method, RequestDelegate handler)

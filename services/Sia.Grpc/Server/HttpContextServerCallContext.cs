@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using Grpc.Core;
 using Grpc.Net.Compression;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -151,23 +152,39 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
     }
 
     /// <summary>Writes one response message; streaming writes flush at once, a unary response flushes with the trailers.</summary>
-    public async Task WriteMessageAsync<TResponse>(TResponse message, Marshaller<TResponse> marshaller, bool flush)
+    public Task WriteMessageAsync<TResponse>(TResponse message, Marshaller<TResponse> marshaller, bool flush)
     {
-        if (_writeLock is not null) await _writeLock.WaitAsync().ConfigureAwait(false);
+        if (_writeLock is null)
+        {
+            Serialize(message, marshaller);
+            return flush ? _httpContext.Response.BodyWriter.FlushAsync(CallCancellationToken).AsTask() : Task.CompletedTask;
+        }
+        return WriteMessageLockedAsync(message, marshaller, flush);
+    }
+
+    /// <summary>A call with a deadline can be ended by its timer while the handler writes: writes and the end take turns.</summary>
+    private async Task WriteMessageLockedAsync<TResponse>(TResponse message, Marshaller<TResponse> marshaller, bool flush)
+    {
+        await _writeLock!.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (_ended) throw new InvalidOperationException("Can't write the message because the call is complete.");
-            CallCancellationToken.ThrowIfCancellationRequested();
-            var compress = _responseCompression is not null && ((WriteOptions?.Flags ?? 0) & WriteFlags.NoCompress) == 0;
-            _serializer ??= new MessageSerializer(_options.MaxSendMessageSize, _options.ResponseCompressionLevel);
-            _serializer.Write(_httpContext.Response.BodyWriter, message, marshaller, compress ? _responseCompression : null);
-            _messageWritten = true;
+            Serialize(message, marshaller);
             if (flush) await _httpContext.Response.BodyWriter.FlushAsync(CallCancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _writeLock?.Release();
+            _writeLock.Release();
         }
+    }
+
+    private void Serialize<TResponse>(TResponse message, Marshaller<TResponse> marshaller)
+    {
+        if (_ended) throw new InvalidOperationException("Can't write the message because the call is complete.");
+        CallCancellationToken.ThrowIfCancellationRequested();
+        var compress = _responseCompression is not null && ((WriteOptions?.Flags ?? 0) & WriteFlags.NoCompress) == 0;
+        _serializer ??= new MessageSerializer(_options.MaxSendMessageSize, _options.ResponseCompressionLevel);
+        _serializer.Write(_httpContext.Response.BodyWriter, message, marshaller, compress ? _responseCompression : null);
+        _messageWritten = true;
     }
 
     /// <summary>Turns what a handler threw into the call's status, keeping internals out of it unless detailed errors are on.</summary>
@@ -179,7 +196,8 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
             foreach (var entry in rpc.Trailers) ResponseTrailers.Add(entry);
             return;
         }
-        if (_httpContext.RequestAborted.IsCancellationRequested)
+        // Kestrel can fail a body read before RequestAborted fires when the client goes away.
+        if (_httpContext.RequestAborted.IsCancellationRequested || exception is IOException or ConnectionAbortedException)
         {
             Status = new Status(StatusCode.Cancelled, "The call was cancelled by the client.");
             return;
@@ -197,33 +215,44 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
     }
 
     /// <summary>Ends the call with its status: as trailers, or as the only headers when nothing was sent.</summary>
-    public async Task EndCallAsync()
+    public Task EndCallAsync()
     {
-        if (_writeLock is not null) await _writeLock.WaitAsync().ConfigureAwait(false);
+        if (_writeLock is null)
+        {
+            EndCall();
+            return Task.CompletedTask;
+        }
+        return EndCallLockedAsync();
+    }
+
+    private async Task EndCallLockedAsync()
+    {
+        await _writeLock!.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (_ended) return;
-            _ended = true;
-            if (_httpContext.RequestAborted.IsCancellationRequested) return;
-            var response = _httpContext.Response;
-            var status = Status;
-            // A written but unflushed message has not started the response, yet it rules out trailers-only.
-            if (!response.HasStarted && !_messageWritten)
-            {
-                WriteStatus(response.Headers, status, _responseTrailers);
-                return;
-            }
-            var trailersFeature = _httpContext.Features.Get<IHttpResponseTrailersFeature>();
-            if (trailersFeature is null)
-            {
-                throw new InvalidOperationException("The server does not support response trailers; gRPC needs HTTP/2.");
-            }
-            WriteStatus(trailersFeature.Trailers, status, _responseTrailers);
+            EndCall();
         }
         finally
         {
-            _writeLock?.Release();
+            _writeLock.Release();
         }
+    }
+
+    private void EndCall()
+    {
+        if (_ended) return;
+        _ended = true;
+        if (_httpContext.RequestAborted.IsCancellationRequested) return;
+        var response = _httpContext.Response;
+        // A written but unflushed message has not started the response, yet it rules out trailers-only.
+        if (!response.HasStarted && !_messageWritten)
+        {
+            WriteStatus(response.Headers, Status, _responseTrailers);
+            return;
+        }
+        var trailersFeature = _httpContext.Features.Get<IHttpResponseTrailersFeature>()
+            ?? throw new InvalidOperationException("The server does not support response trailers; gRPC needs HTTP/2.");
+        WriteStatus(trailersFeature.Trailers, Status, _responseTrailers);
     }
 
     /// <summary>Ends a call whose deadline passed while its handler still runs, and sends the status at once.</summary>

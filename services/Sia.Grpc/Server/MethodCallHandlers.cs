@@ -5,16 +5,16 @@ using Microsoft.Extensions.Logging;
 namespace Grpc.Shared.Server;
 
 internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
-    Method<TRequest, TResponse> method, ResolvedServiceOptions options, ILogger logger,
+    Method<TRequest, TResponse> method, ResolvedServiceOptions options, ServiceActivator<TService> activator, ILogger logger,
     Func<TService, TRequest, ServerCallContext, Task<TResponse>> invoker)
-    : ServerCallHandler<TService, TRequest, TResponse>(method, options, logger)
+    : ServerCallHandler<TService, TRequest, TResponse>(method, options, activator, logger)
     where TService : class where TRequest : class where TResponse : class
 {
     protected override async Task InvokeCoreAsync(HttpContextServerCallContext call, Interceptor[] interceptors)
     {
         var request = await ReadSingleRequestAsync(call).ConfigureAwait(false);
 
-        UnaryServerMethod<TRequest, TResponse> handler = Handle;
+        var handler = _handle ??= Handle;
         for (var i = interceptors.Length - 1; i >= 0; i--)
         {
             var (next, interceptor) = (handler, interceptors[i]);
@@ -24,21 +24,26 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
         await call.WriteMessageAsync(response ?? throw NoResponse(), Method.ResponseMarshaller, flush: false).ConfigureAwait(false);
     }
 
-    private Task<TResponse> Handle(TRequest request, ServerCallContext context) =>
-        WithServiceAsync(context, service => invoker(service, request, context));
+    private UnaryServerMethod<TRequest, TResponse>? _handle;
+
+    private async Task<TResponse> Handle(TRequest request, ServerCallContext context)
+    {
+        await using var lease = Activator.Create(context.GetHttpContext());
+        return await invoker(lease.Service, request, context).ConfigureAwait(false);
+    }
 
     internal static RpcException NoResponse() => new(new Status(StatusCode.Internal, "The handler returned no response message."));
 }
 
 internal sealed class ClientStreamingServerCallHandler<TService, TRequest, TResponse>(
-    Method<TRequest, TResponse> method, ResolvedServiceOptions options, ILogger logger,
+    Method<TRequest, TResponse> method, ResolvedServiceOptions options, ServiceActivator<TService> activator, ILogger logger,
     Func<TService, IAsyncStreamReader<TRequest>, ServerCallContext, Task<TResponse>> invoker)
-    : ServerCallHandler<TService, TRequest, TResponse>(method, options, logger)
+    : ServerCallHandler<TService, TRequest, TResponse>(method, options, activator, logger)
     where TService : class where TRequest : class where TResponse : class
 {
     protected override async Task InvokeCoreAsync(HttpContextServerCallContext call, Interceptor[] interceptors)
     {
-        ClientStreamingServerMethod<TRequest, TResponse> handler = Handle;
+        var handler = _handle ??= Handle;
         for (var i = interceptors.Length - 1; i >= 0; i--)
         {
             var (next, interceptor) = (handler, interceptors[i]);
@@ -49,21 +54,26 @@ internal sealed class ClientStreamingServerCallHandler<TService, TRequest, TResp
         await call.WriteMessageAsync(response ?? throw UnaryServerCallHandler<TService, TRequest, TResponse>.NoResponse(), Method.ResponseMarshaller, flush: false).ConfigureAwait(false);
     }
 
-    private Task<TResponse> Handle(IAsyncStreamReader<TRequest> requests, ServerCallContext context) =>
-        WithServiceAsync(context, service => invoker(service, requests, context));
+    private ClientStreamingServerMethod<TRequest, TResponse>? _handle;
+
+    private async Task<TResponse> Handle(IAsyncStreamReader<TRequest> requests, ServerCallContext context)
+    {
+        await using var lease = Activator.Create(context.GetHttpContext());
+        return await invoker(lease.Service, requests, context).ConfigureAwait(false);
+    }
 }
 
 internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResponse>(
-    Method<TRequest, TResponse> method, ResolvedServiceOptions options, ILogger logger,
+    Method<TRequest, TResponse> method, ResolvedServiceOptions options, ServiceActivator<TService> activator, ILogger logger,
     Func<TService, TRequest, IServerStreamWriter<TResponse>, ServerCallContext, Task> invoker)
-    : ServerCallHandler<TService, TRequest, TResponse>(method, options, logger)
+    : ServerCallHandler<TService, TRequest, TResponse>(method, options, activator, logger)
     where TService : class where TRequest : class where TResponse : class
 {
     protected override async Task InvokeCoreAsync(HttpContextServerCallContext call, Interceptor[] interceptors)
     {
         var request = await ReadSingleRequestAsync(call).ConfigureAwait(false);
 
-        ServerStreamingServerMethod<TRequest, TResponse> handler = Handle;
+        var handler = _handle ??= Handle;
         for (var i = interceptors.Length - 1; i >= 0; i--)
         {
             var (next, interceptor) = (handler, interceptors[i]);
@@ -72,19 +82,24 @@ internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResp
         await handler(request, new HttpContextStreamWriter<TResponse>(call, Method.ResponseMarshaller), call).ConfigureAwait(false);
     }
 
-    private Task Handle(TRequest request, IServerStreamWriter<TResponse> responses, ServerCallContext context) =>
-        WithServiceAsync(context, service => invoker(service, request, responses, context));
+    private ServerStreamingServerMethod<TRequest, TResponse>? _handle;
+
+    private async Task Handle(TRequest request, IServerStreamWriter<TResponse> responses, ServerCallContext context)
+    {
+        await using var lease = Activator.Create(context.GetHttpContext());
+        await invoker(lease.Service, request, responses, context).ConfigureAwait(false);
+    }
 }
 
 internal sealed class DuplexStreamingServerCallHandler<TService, TRequest, TResponse>(
-    Method<TRequest, TResponse> method, ResolvedServiceOptions options, ILogger logger,
+    Method<TRequest, TResponse> method, ResolvedServiceOptions options, ServiceActivator<TService> activator, ILogger logger,
     Func<TService, IAsyncStreamReader<TRequest>, IServerStreamWriter<TResponse>, ServerCallContext, Task> invoker)
-    : ServerCallHandler<TService, TRequest, TResponse>(method, options, logger)
+    : ServerCallHandler<TService, TRequest, TResponse>(method, options, activator, logger)
     where TService : class where TRequest : class where TResponse : class
 {
     protected override Task InvokeCoreAsync(HttpContextServerCallContext call, Interceptor[] interceptors)
     {
-        DuplexStreamingServerMethod<TRequest, TResponse> handler = Handle;
+        var handler = _handle ??= Handle;
         for (var i = interceptors.Length - 1; i >= 0; i--)
         {
             var (next, interceptor) = (handler, interceptors[i]);
@@ -96,6 +111,11 @@ internal sealed class DuplexStreamingServerCallHandler<TService, TRequest, TResp
             call);
     }
 
-    private Task Handle(IAsyncStreamReader<TRequest> requests, IServerStreamWriter<TResponse> responses, ServerCallContext context) =>
-        WithServiceAsync(context, service => invoker(service, requests, responses, context));
+    private DuplexStreamingServerMethod<TRequest, TResponse>? _handle;
+
+    private async Task Handle(IAsyncStreamReader<TRequest> requests, IServerStreamWriter<TResponse> responses, ServerCallContext context)
+    {
+        await using var lease = Activator.Create(context.GetHttpContext());
+        await invoker(lease.Service, requests, responses, context).ConfigureAwait(false);
+    }
 }

@@ -10,11 +10,13 @@ namespace Grpc.Shared.Server;
 /// Serves one method: checks the request is gRPC, runs the handler with its deadline, and ends the call
 /// with a status whatever happens. Subclasses read requests and call the handler for one method type.
 /// </summary>
-internal abstract class ServerCallHandler<TService, TRequest, TResponse>(Method<TRequest, TResponse> method, ResolvedServiceOptions options, ILogger logger)
+internal abstract class ServerCallHandler<TService, TRequest, TResponse>(
+    Method<TRequest, TResponse> method, ResolvedServiceOptions options, ServiceActivator<TService> activator, ILogger logger)
     where TService : class where TRequest : class where TResponse : class
 {
     protected Method<TRequest, TResponse> Method { get; } = method;
     protected ResolvedServiceOptions Options { get; } = options;
+    protected ServiceActivator<TService> Activator { get; } = activator;
 
     public async Task HandleCallAsync(HttpContext httpContext)
     {
@@ -56,7 +58,7 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>(Method<
         {
             if (createdInterceptors is not null)
             {
-                foreach (var interceptor in createdInterceptors) await ServiceActivator<TService>.DisposeAsync(interceptor).ConfigureAwait(false);
+                foreach (var interceptor in createdInterceptors) await ServiceActivator<TService>.DisposeInstanceAsync(interceptor).ConfigureAwait(false);
             }
         }
     }
@@ -71,32 +73,6 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>(Method<
         if (!hasMessage) throw new RpcException(new Status(StatusCode.Internal, $"The request ended without a message; a {Method.Type} call takes exactly one."));
         await call.Reader.EnsureEndAsync(call.CancellationToken).ConfigureAwait(false);
         return request;
-    }
-
-    protected async Task<TResult> WithServiceAsync<TResult>(ServerCallContext context, Func<TService, Task<TResult>> invoke)
-    {
-        var (service, created) = ServiceActivator<TService>.Create(context.GetHttpContext().RequestServices);
-        try
-        {
-            return await invoke(service).ConfigureAwait(false);
-        }
-        finally
-        {
-            await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
-        }
-    }
-
-    protected async Task WithServiceAsync(ServerCallContext context, Func<TService, Task> invoke)
-    {
-        var (service, created) = ServiceActivator<TService>.Create(context.GetHttpContext().RequestServices);
-        try
-        {
-            await invoke(service).ConfigureAwait(false);
-        }
-        finally
-        {
-            await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
-        }
     }
 
     private Interceptor[] CreateInterceptors(IServiceProvider services, ref List<object>? created)
