@@ -99,5 +99,5 @@ public sealed class TestServiceImpl : TestService.TestServiceBase
         if (status is { Code: not 0 }) throw new RpcException(new Status((StatusCode)status.Code, status.Message));
     }
 
-    private static Payload Zeros(int size) => new() { Body = ByteString.CopyFrom(new byte[size]) };
+    private static Payload Zeros(int size) => new() { Body = UnsafeByteOperations.UnsafeWrap(new byte[size]) };
 }

@@ -14,14 +14,35 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
     {
         var request = await ReadSingleRequestAsync(call).ConfigureAwait(false);
 
+        var response = interceptors.Length == 0
+            ? await InvokeServiceAsync(request, call).ConfigureAwait(false)
+            : await Intercepted(interceptors)(request, call).ConfigureAwait(false);
+        await call.WriteMessageAsync(response ?? throw NoResponse(), Method.ResponseMarshaller, flush: false).ConfigureAwait(false);
+    }
+
+    private UnaryServerMethod<TRequest, TResponse> Intercepted(Interceptor[] interceptors)
+    {
         var handler = _handle ??= Handle;
         for (var i = interceptors.Length - 1; i >= 0; i--)
         {
             var (next, interceptor) = (handler, interceptors[i]);
             handler = (r, c) => interceptor.UnaryServerHandler(r, c, next);
         }
-        var response = await handler(request, call).ConfigureAwait(false);
-        await call.WriteMessageAsync(response ?? throw NoResponse(), Method.ResponseMarshaller, flush: false).ConfigureAwait(false);
+        return handler;
+    }
+
+    /// <summary>The call without interceptors: a ValueTask, so a handler that completes at once costs no extra Task.</summary>
+    private async ValueTask<TResponse> InvokeServiceAsync(TRequest request, HttpContextServerCallContext call)
+    {
+        var lease = Activator.Create(call.HttpContext);
+        try
+        {
+            return await invoker(lease.Service, request, call).ConfigureAwait(false);
+        }
+        finally
+        {
+            await lease.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private UnaryServerMethod<TRequest, TResponse>? _handle;

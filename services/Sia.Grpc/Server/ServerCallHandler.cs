@@ -67,7 +67,7 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>(
     protected abstract Task InvokeCoreAsync(HttpContextServerCallContext call, Interceptor[] interceptors);
 
     /// <summary>The one request message of a unary or server-streaming call.</summary>
-    protected async Task<TRequest> ReadSingleRequestAsync(HttpContextServerCallContext call)
+    protected async ValueTask<TRequest> ReadSingleRequestAsync(HttpContextServerCallContext call)
     {
         var (hasMessage, request) = await call.Reader.ReadAsync(Method.RequestMarshaller, call.CancellationToken).ConfigureAwait(false);
         if (!hasMessage) throw new RpcException(new Status(StatusCode.Internal, $"The request ended without a message; a {Method.Type} call takes exactly one."));
