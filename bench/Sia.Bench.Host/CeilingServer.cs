@@ -1,0 +1,53 @@
+using System.Buffers.Binary;
+using System.Net;
+using Google.Protobuf;
+using Grpc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Sia.Bench.Host;
+
+/// <summary>
+/// The ceiling of this stack: Kestrel over h2c doing only what any gRPC server must do for a unary call —
+/// drain the request body, send headers, one canned SimpleResponse (100-byte payload) and grpc-status 0.
+/// </summary>
+public static class CeilingServer
+{
+    private static readonly byte[] CannedResponse = Frame(new SimpleResponse { Payload = new Payload { Body = ByteString.CopyFrom(new byte[100]) } });
+
+    public static WebApplication Build(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.IPv6Any, port, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Limits.Http2.MaxStreamsPerConnection = 2000;
+        });
+        var app = builder.Build();
+        app.Run(RespondAsync);
+        return app;
+    }
+
+    private static async Task RespondAsync(HttpContext context)
+    {
+        var body = context.Request.BodyReader;
+        while (true)
+        {
+            var read = await body.ReadAsync();
+            body.AdvanceTo(read.Buffer.End);
+            if (read.IsCompleted) break;
+        }
+        var response = context.Response;
+        response.ContentType = "application/grpc";
+        await response.BodyWriter.WriteAsync(CannedResponse);
+        response.AppendTrailer("grpc-status", "0");
+    }
+
+    private static byte[] Frame(IMessage message)
+    {
+        var frame = new byte[5 + message.CalculateSize()];
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1, 4), (uint)(frame.Length - 5));
+        message.WriteTo(frame.AsSpan(5));
+        return frame;
+    }
+}
