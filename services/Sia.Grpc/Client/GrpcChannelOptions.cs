@@ -1,5 +1,4 @@
 using Grpc.Net.Compression;
-using Microsoft.Extensions.Logging;
 using Sia.Grpc.Protocol;
 
 namespace Grpc.Net.Client;
@@ -22,6 +21,4 @@ public sealed class GrpcChannelOptions
     public bool DisposeHttpClient { get; set; }
 
     public IList<ICompressionProvider> CompressionProviders { get; set; } = [.. GrpcProtocol.DefaultCompressionProviders];
-
-    public ILoggerFactory? LoggerFactory { get; set; }
 }

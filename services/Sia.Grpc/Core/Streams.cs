@@ -57,16 +57,3 @@ public static class AsyncStreamReaderExtensions
         }
     }
 }
-
-public static class AsyncStreamWriterExtensions
-{
-    /// <summary>Writes every message of a sequence, then half-closes the stream.</summary>
-    public static async Task WriteAllAsync<T>(this IClientStreamWriter<T> streamWriter, IEnumerable<T> messages)
-    {
-        foreach (var message in messages)
-        {
-            await streamWriter.WriteAsync(message).ConfigureAwait(false);
-        }
-        await streamWriter.CompleteAsync().ConfigureAwait(false);
-    }
-}

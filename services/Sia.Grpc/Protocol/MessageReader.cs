@@ -15,9 +15,6 @@ internal sealed class MessageReader(PipeReader input, int? maxReceiveMessageSize
 {
     private ReadOnlySequence<byte> _payload;
 
-    /// <summary>Whether the last message read had its compressed flag set.</summary>
-    public bool LastMessageCompressed { get; private set; }
-
     /// <summary>Reads the next message, or returns false when the stream ended cleanly between messages.</summary>
     public async ValueTask<(bool HasMessage, T Message)> ReadAsync<T>(Marshaller<T> marshaller, CancellationToken cancellationToken)
     {
@@ -36,7 +33,6 @@ internal sealed class MessageReader(PipeReader input, int? maxReceiveMessageSize
                     var payload = buffer.Slice(GrpcProtocol.HeaderSize, length);
                     try
                     {
-                        LastMessageCompressed = compressed;
                         return (true, Deserialize(marshaller, compressed ? Decompress(payload) : payload));
                     }
                     finally

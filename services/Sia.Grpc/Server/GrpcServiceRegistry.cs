@@ -11,11 +11,6 @@ public sealed class GrpcServiceRegistry
 
     internal bool UnimplementedEndpointMapped { get; set; }
 
-    public IReadOnlyCollection<string> ServiceNames
-    {
-        get { lock (_gate) return _methodsByService.Keys.ToArray(); }
-    }
-
     /// <summary>The service implementation types mapped with MapGrpcService, in mapping order.</summary>
     public IReadOnlyList<Type> ServiceTypes
     {
