@@ -12,12 +12,17 @@ namespace Sia.Grpc.Tests.Server;
 public sealed class RobustnessTests : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, int> _connections = new();
+    private readonly CapturingLoggerProvider _logs = new();
     private TestServer _server = null!;
     private HttpClient _client = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _server = await TestServer.StartAsync(builder => builder.Services.AddSingleton<IStartupFilter>(new ConnectionCounter(_connections)));
+        _server = await TestServer.StartAsync(builder =>
+        {
+            builder.Services.AddSingleton<IStartupFilter>(new ConnectionCounter(_connections));
+            builder.Logging.AddProvider(_logs);
+        });
         _client = _server.CreateRawClient();
     }
 
@@ -76,6 +81,7 @@ public sealed class RobustnessTests : IAsyncLifetime
             channel.Dispose(); // the connection goes with the call still open
         }
         await AssertStillServingAsync();
+        Assert.Empty(_logs.Errors); // a client going away is not a server error
     }
 
     [Fact]
