@@ -1,8 +1,7 @@
 using System.Buffers.Binary;
-using System.Net;
 using Google.Protobuf;
 using Grpc.Testing;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Sia.Grpc.Interop;
 
 namespace Sia.Bench.Host;
 
@@ -16,13 +15,7 @@ public static class CeilingServer
 
     public static WebApplication Build(int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.IPv6Any, port, listen => listen.Protocols = HttpProtocols.Http2);
-            kestrel.Limits.Http2.MaxStreamsPerConnection = 2000;
-        });
+        var builder = InteropServer.CreateH2cBuilder(port);
         var app = builder.Build();
         app.Run(RespondAsync);
         return app;

@@ -1,8 +1,7 @@
-using System.Net;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Testing;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Sia.Grpc.Interop;
 
 namespace Sia.Bench.Host;
 
@@ -14,13 +13,7 @@ public static class MinimalServer
 {
     public static WebApplication Build(int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.IPv6Any, port, listen => listen.Protocols = HttpProtocols.Http2);
-            kestrel.Limits.Http2.MaxStreamsPerConnection = 2000;
-        });
+        var builder = InteropServer.CreateH2cBuilder(port);
         builder.Services.AddGrpc();
         var app = builder.Build();
         app.MapGrpcService<MinimalTestService>();

@@ -30,12 +30,8 @@ public static class InteropServer
         return new Uri(addresses.First().Replace("[::]", "localhost")).Port;
     }
 
-    /// <summary>The interop server: TestService, health and reflection on an h2c port.</summary>
-    public static WebApplication Build(int port, Action<WebApplicationBuilder>? configure = null) =>
-        BuildHost(port, configure, app => app.MapGrpcService<TestServiceImpl>());
-
-    /// <summary>An h2c gRPC host with health and reflection; <paramref name="mapServices"/> maps the services it serves.</summary>
-    public static WebApplication BuildHost(int port, Action<WebApplicationBuilder>? configure, Action<WebApplication> mapServices)
+    /// <summary>A quiet web host listening with HTTP/2 only (h2c) on the port, on every address.</summary>
+    public static WebApplicationBuilder CreateH2cBuilder(int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -44,6 +40,17 @@ public static class InteropServer
             kestrel.Listen(IPAddress.IPv6Any, port, listen => listen.Protocols = HttpProtocols.Http2);
             kestrel.Limits.Http2.MaxStreamsPerConnection = 2000;
         });
+        return builder;
+    }
+
+    /// <summary>The interop server: TestService, health and reflection on an h2c port.</summary>
+    public static WebApplication Build(int port, Action<WebApplicationBuilder>? configure = null) =>
+        BuildHost(port, configure, app => app.MapGrpcService<TestServiceImpl>());
+
+    /// <summary>An h2c gRPC host with health and reflection; <paramref name="mapServices"/> maps the services it serves.</summary>
+    public static WebApplication BuildHost(int port, Action<WebApplicationBuilder>? configure, Action<WebApplication> mapServices)
+    {
+        var builder = CreateH2cBuilder(port);
         builder.Services.AddGrpc();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
