@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Sia.Contracts;
+using Sia.Registry.Data;
+
+namespace Sia.Registry.Api;
+
+/// <summary>
+/// Makes creates safe to retry: a create with a request_id records it in the same transaction as the
+/// resource, and a later create with the same id gets the resource made the first time.
+/// </summary>
+internal sealed class CreateRequestLog(RegistryDbContext db, TimeProvider clock)
+{
+    public static Guid? ParseRequestId(string requestId) =>
+        requestId.Length == 0 ? null
+        : Guid.TryParse(requestId, out var id) ? id
+        : throw RpcErrors.InvalidArgument("request_id", $"'{requestId}' is not a UUID; send a new UUID per create, and the same one on retries.");
+
+    /// <summary>The resource an earlier create with this id made, if any.</summary>
+    public async Task<string?> FindAsync(Guid? requestId, CancellationToken cancellationToken) =>
+        requestId is { } id
+            ? await db.CreateRequests.Where(r => r.RequestId == id).Select(r => r.ResourceName).SingleOrDefaultAsync(cancellationToken)
+            : null;
+
+    /// <summary>Adds the record to the pending changes, so it commits with the resource.</summary>
+    public void Record(Guid? requestId, string resourceName)
+    {
+        if (requestId is { } id) db.CreateRequests.Add(new CreateRequestEntity { RequestId = id, ResourceName = resourceName, CreateTime = clock.GetUtcNow().UtcDateTime });
+    }
+
+    /// <summary>Whether a failed save lost a race with a retry of the same request.</summary>
+    public static bool IsDuplicateRequest(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_create_requests" };
+}

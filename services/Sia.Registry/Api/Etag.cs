@@ -1,0 +1,20 @@
+using Sia.Contracts;
+
+namespace Sia.Registry.Api;
+
+/// <summary>Etags from row versions (PostgreSQL xmin), weak-quoted as in HTTP.</summary>
+internal static class Etag
+{
+    public static string From(uint version) => $"W/\"{version}\"";
+
+    /// <summary>The version an etag stands for; an empty etag means "whatever the current version is".</summary>
+    public static uint? Parse(string etag, string field)
+    {
+        if (etag.Length == 0) return null;
+        if (etag.StartsWith("W/\"", StringComparison.Ordinal) && etag.EndsWith('"') && uint.TryParse(etag.AsSpan(3, etag.Length - 4), out var version))
+        {
+            return version;
+        }
+        throw RpcErrors.InvalidArgument(field, $"'{etag}' is not an etag this service issued.");
+    }
+}

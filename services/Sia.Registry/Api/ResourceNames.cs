@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+
+namespace Sia.Registry.Api;
+
+/// <summary>The registry's resource names: "localAuthorities/{code}" and "schools/{urn}".</summary>
+internal static partial class ResourceNames
+{
+    public static string LocalAuthority(string code) => $"localAuthorities/{code}";
+
+    public static string School(int urn) => $"schools/{urn}";
+
+    public static bool TryParseLocalAuthority(string name, out string code)
+    {
+        var match = LocalAuthorityPattern().Match(name);
+        code = match.Success ? match.Groups[1].Value : "";
+        return match.Success;
+    }
+
+    public static bool TryParseSchool(string name, out int urn)
+    {
+        var match = SchoolPattern().Match(name);
+        urn = match.Success ? int.Parse(match.Groups[1].Value) : 0;
+        return match.Success;
+    }
+
+    public static string LocalAuthorityCode(string name, string field) =>
+        TryParseLocalAuthority(name, out var code) ? code
+            : throw Sia.Contracts.RpcErrors.InvalidArgument(field, $"'{name}' is not a local authority name; expected localAuthorities/{{3-digit code}}, for example localAuthorities/816.");
+
+    public static int SchoolUrn(string name, string field) =>
+        TryParseSchool(name, out var urn) ? urn
+            : throw Sia.Contracts.RpcErrors.InvalidArgument(field, $"'{name}' is not a school name; expected schools/{{6-digit URN}}, for example schools/121615.");
+
+    [GeneratedRegex(@"^localAuthorities/(\d{3})$")]
+    private static partial Regex LocalAuthorityPattern();
+
+    [GeneratedRegex(@"^schools/([1-9]\d{5})$")]
+    private static partial Regex SchoolPattern();
+}

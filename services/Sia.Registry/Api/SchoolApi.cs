@@ -1,0 +1,161 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Sia.Contracts;
+using Sia.Registry.Data;
+using Sia.Registry.V1;
+
+namespace Sia.Registry.Api;
+
+public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : SchoolService.SchoolServiceBase
+{
+    private const int MaxBatchSize = 1000;
+
+    public override async Task<School> GetSchool(GetSchoolRequest request, ServerCallContext context)
+    {
+        var urn = ResourceNames.SchoolUrn(request.Name, "name");
+        var entity = await db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == urn, context.CancellationToken)
+            ?? throw RpcErrors.NotFound(request.Name);
+        return entity.ToMessage();
+    }
+
+    public override async Task<BatchGetSchoolsResponse> BatchGetSchools(BatchGetSchoolsRequest request, ServerCallContext context)
+    {
+        if (request.Names.Count > MaxBatchSize)
+            throw RpcErrors.InvalidArgument("names", $"At most {MaxBatchSize} schools per batch; this request names {request.Names.Count}.");
+        var urns = request.Names.Select((name, i) => ResourceNames.SchoolUrn(name, $"names[{i}]")).ToList();
+        var distinct = urns.Distinct().ToList();
+        var found = await db.Schools.AsNoTracking().Where(s => distinct.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, context.CancellationToken);
+        var missing = distinct.Where(urn => !found.ContainsKey(urn)).Select(ResourceNames.School).ToList();
+        if (missing.Count > 0) throw RpcErrors.NotFound(string.Join(", ", missing));
+
+        var response = new BatchGetSchoolsResponse();
+        response.Schools.AddRange(urns.Select(urn => found[urn].ToMessage()));
+        return response;
+    }
+
+    public override async Task<ListSchoolsResponse> ListSchools(ListSchoolsRequest request, ServerCallContext context)
+    {
+        var size = PageToken.Size(request.PageSize, defaultSize: 50, maxSize: 500);
+        var filters = request.Clone();
+        filters.PageSize = 0;
+        filters.PageToken = "";
+        var after = PageToken.Read(request.PageToken, filters) is { } key ? int.Parse(key) : 0;
+
+        var query = db.Schools.AsNoTracking().Where(s => s.Urn > after);
+        if (request.LocalAuthority.Length > 0)
+        {
+            var code = ResourceNames.LocalAuthorityCode(request.LocalAuthority, "local_authority");
+            query = query.Where(s => s.LaCode == code);
+        }
+        if (request.PhaseOfEducationCodes.Count > 0)
+        {
+            var phases = request.PhaseOfEducationCodes.ToList();
+            query = query.Where(s => phases.Contains(s.PhaseOfEducationCode));
+        }
+        if (request.EstablishmentTypeGroupCodes.Count > 0)
+        {
+            var groups = request.EstablishmentTypeGroupCodes.ToList();
+            query = query.Where(s => groups.Contains(s.EstablishmentTypeGroupCode));
+        }
+        if (request.StatusCodes.Count > 0)
+        {
+            var statuses = request.StatusCodes.ToList();
+            query = query.Where(s => statuses.Contains(s.StatusCode));
+        }
+        if (request.NameContains.Length > 0)
+        {
+            var pattern = "%" + request.NameContains.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = query.Where(s => EF.Functions.ILike(s.Name, pattern));
+        }
+        var page = await query.OrderBy(s => s.Urn).Take(size + 1).ToListAsync(context.CancellationToken);
+
+        var response = new ListSchoolsResponse();
+        response.Schools.AddRange(page.Take(size).Select(s => s.ToMessage()));
+        if (page.Count > size) response.NextPageToken = PageToken.Create(page[size - 1].Urn.ToString(), filters);
+        return response;
+    }
+
+    public override async Task<School> CreateSchool(CreateSchoolRequest request, ServerCallContext context)
+    {
+        var requestId = CreateRequestLog.ParseRequestId(request.RequestId);
+        var school = request.School ?? throw RpcErrors.InvalidArgument("school", "The school to create is missing.");
+        var violations = new Violations();
+        if (!ResourceNames.TryParseSchool(school.Name, out var urn))
+            violations.Add("school.name", $"'{school.Name}' is not a school name; expected schools/{{6-digit URN}}, for example schools/121615.");
+        SchoolRules.Validate(school, "school", violations);
+        violations.ThrowIfAny();
+
+        var log = new CreateRequestLog(db, clock);
+        if (await log.FindAsync(requestId, context.CancellationToken) is { } earlier) return await GetSchool(new() { Name = earlier }, context);
+        await EnsureLocalAuthorityExistsAsync(school.LocalAuthorityCode, context.CancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entity = new SchoolEntity { Urn = urn, LaCode = school.LocalAuthorityCode, Name = school.DisplayName, CreateTime = now, UpdateTime = now };
+        school.CopyTo(entity);
+        db.Schools.Add(entity);
+        log.Record(requestId, ResourceNames.School(urn));
+        try
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateException ex) when (CreateRequestLog.IsDuplicateRequest(ex))
+        {
+            db.ChangeTracker.Clear();
+            return await GetSchool(new() { Name = (await log.FindAsync(requestId, context.CancellationToken))! }, context);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+        {
+            throw UniqueViolation(unique, entity);
+        }
+        return entity.ToMessage();
+    }
+
+    public override async Task<School> UpdateSchool(UpdateSchoolRequest request, ServerCallContext context)
+    {
+        var changes = request.School ?? throw RpcErrors.InvalidArgument("school", "The school to update is missing.");
+        var urn = ResourceNames.SchoolUrn(changes.Name, "school.name");
+        var expectedVersion = Etag.Parse(changes.Etag, "school.etag");
+        var entity = await db.Schools.SingleOrDefaultAsync(s => s.Urn == urn, context.CancellationToken)
+            ?? throw RpcErrors.NotFound(changes.Name);
+        if (expectedVersion is { } expected && expected != entity.Version) throw RpcErrors.Aborted(changes.Name);
+
+        var updated = entity.ToMessage();
+        SchoolUpdateMask.Apply(request.UpdateMask, changes, updated);
+        var violations = new Violations();
+        SchoolRules.Validate(updated, "school", violations);
+        violations.ThrowIfAny();
+        if (updated.LocalAuthorityCode != entity.LaCode) await EnsureLocalAuthorityExistsAsync(updated.LocalAuthorityCode, context.CancellationToken);
+
+        updated.CopyTo(entity);
+        entity.UpdateTime = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw RpcErrors.Aborted(changes.Name);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+        {
+            throw UniqueViolation(unique, entity);
+        }
+        return entity.ToMessage();
+    }
+
+    private async Task EnsureLocalAuthorityExistsAsync(string code, CancellationToken cancellationToken)
+    {
+        if (!await db.LocalAuthorities.AnyAsync(la => la.Code == code, cancellationToken))
+        {
+            var name = ResourceNames.LocalAuthority(code);
+            throw RpcErrors.FailedPrecondition(name, $"{name} does not exist: create the local authority before its schools.");
+        }
+    }
+
+    private static RpcException UniqueViolation(PostgresException unique, SchoolEntity entity) => unique.ConstraintName switch
+    {
+        "ux_schools_open_laestab" => RpcErrors.AlreadyExists($"An open school with LAESTAB {entity.Laestab}"),
+        _ => RpcErrors.AlreadyExists(ResourceNames.School(entity.Urn)),
+    };
+}

@@ -1,0 +1,61 @@
+using Sia.Contracts;
+using Sia.Registry.V1;
+
+namespace Sia.Registry.Api;
+
+/// <summary>What makes a School valid, checked as a whole so that every problem is reported at once.</summary>
+internal static class SchoolRules
+{
+    /// <summary>GIAS EstablishmentTypeGroup codes.</summary>
+    private static readonly HashSet<int> TypeGroups = [1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 14];
+
+    public static void Validate(School school, string prefix, Violations violations)
+    {
+        if (school.LocalAuthorityCode.Length != 3 || !school.LocalAuthorityCode.All(char.IsAsciiDigit))
+            violations.Add($"{prefix}.local_authority_code", $"'{school.LocalAuthorityCode}' is not a 3-digit LA code.");
+        if (school.EstablishmentNumber is < 0 or > 9999)
+            violations.Add($"{prefix}.establishment_number", $"{school.EstablishmentNumber} is not a 4-digit establishment number (0-9999).");
+        if (string.IsNullOrWhiteSpace(school.DisplayName))
+            violations.Add($"{prefix}.display_name", "A school needs a name.");
+        else if (school.DisplayName.Length > 200)
+            violations.Add($"{prefix}.display_name", "A school's name has at most 200 characters.");
+        if (school.Ukprn != 0 && school.Ukprn is < 10_000_000 or > 99_999_999)
+            violations.Add($"{prefix}.ukprn", $"{school.Ukprn} is not an 8-digit UKPRN (or 0 when unknown).");
+        if (school.PhaseOfEducationCode is < 0 or > 7)
+            violations.Add($"{prefix}.phase_of_education_code", $"{school.PhaseOfEducationCode} is not a GIAS phase of education code (0-7).");
+        if (school.StatusCode is < 1 or > 4)
+            violations.Add($"{prefix}.status_code", $"{school.StatusCode} is not a GIAS establishment status code (1 open, 2 closed, 3 open but proposed to close, 4 proposed to open).");
+        if (!TypeGroups.Contains(school.EstablishmentTypeGroupCode))
+            violations.Add($"{prefix}.establishment_type_group_code", $"{school.EstablishmentTypeGroupCode} is not a GIAS establishment type group code.");
+        if (school.TypeOfEstablishmentCode is < 1 or > 99)
+            violations.Add($"{prefix}.type_of_establishment_code", $"{school.TypeOfEstablishmentCode} is not a GIAS type of establishment code.");
+        ValidateAges(school, prefix, violations);
+        var open = ValidateDate(school.OpenDate, $"{prefix}.open_date", violations);
+        var close = ValidateDate(school.CloseDate, $"{prefix}.close_date", violations);
+        if (open is not null && close is not null && close < open)
+            violations.Add($"{prefix}.close_date", $"The close date {close:yyyy-MM-dd} is before the open date {open:yyyy-MM-dd}.");
+        if (school.HasCapacity && school.Capacity < 0) violations.Add($"{prefix}.capacity", "Capacity can't be negative.");
+        if (school.HasPupils && school.Pupils < 0) violations.Add($"{prefix}.pupils", "The number of pupils can't be negative.");
+        if (school.HasFreeSchoolMealsPercentage && school.FreeSchoolMealsPercentage is < 0 or > 100 or double.NaN)
+            violations.Add($"{prefix}.free_school_meals_percentage", $"{school.FreeSchoolMealsPercentage} is not a percentage (0-100).");
+    }
+
+    private static void ValidateAges(School school, string prefix, Violations violations)
+    {
+        if (school.StatutoryLowAge is < 0 or > 25) violations.Add($"{prefix}.statutory_low_age", $"{school.StatutoryLowAge} is not a statutory age (0-25).");
+        if (school.StatutoryHighAge is < 0 or > 25) violations.Add($"{prefix}.statutory_high_age", $"{school.StatutoryHighAge} is not a statutory age (0-25).");
+        if (school.StatutoryHighAge != 0 && school.StatutoryLowAge > school.StatutoryHighAge)
+            violations.Add($"{prefix}.statutory_low_age", $"The age range is inverted: {school.StatutoryLowAge} to {school.StatutoryHighAge}.");
+    }
+
+    private static DateOnly? ValidateDate(Google.Type.Date? date, string field, Violations violations)
+    {
+        if (date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0)) return null;
+        if (date.Year is < 1800 or > 2200 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
+        {
+            violations.Add(field, $"{date.Year:0000}-{date.Month:00}-{date.Day:00} is not a valid date.");
+            return null;
+        }
+        return new DateOnly(date.Year, date.Month, date.Day);
+    }
+}

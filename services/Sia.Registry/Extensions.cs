@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Sia.Registry.Api;
+using Sia.Registry.Data;
+
+namespace Sia.Registry;
+
+public static class Extensions
+{
+    /// <summary>The registry's services: its database (ConnectionStrings:registrydb), gRPC, health and reflection.</summary>
+    public static void AddRegistryServices(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("registrydb")
+            ?? throw new InvalidOperationException("The registry needs ConnectionStrings:registrydb (environment: ConnectionStrings__registrydb).");
+        builder.Services.AddDbContext<RegistryDbContext>(options => options
+            .UseNpgsql(connectionString)
+            // Migrations are written by hand (no EF design package here); a test checks that they match the model.
+            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        builder.Services.AddGrpc();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddDbContextCheck<RegistryDbContext>("registrydb");
+        builder.Services.AddSingleton(TimeProvider.System);
+    }
+
+    public static void MapRegistryEndpoints(this WebApplication app)
+    {
+        app.MapGrpcService<LocalAuthorityApi>();
+        app.MapGrpcService<SchoolApi>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+    }
+
+    /// <summary>Brings the database schema up to date. EF Core takes a database lock, so instances starting together are safe.</summary>
+    public static async Task MigrateRegistryDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Database.MigrateAsync();
+    }
+}
