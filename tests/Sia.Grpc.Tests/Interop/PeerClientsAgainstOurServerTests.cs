@@ -1,4 +1,5 @@
 using Sia.Grpc.Tests.Infrastructure;
+using Sia.Testing;
 
 namespace Sia.Grpc.Tests.Interop;
 

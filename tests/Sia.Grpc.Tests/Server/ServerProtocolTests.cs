@@ -2,6 +2,7 @@ using System.Net;
 using Grpc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Sia.Grpc.Tests.Infrastructure;
+using Sia.Testing;
 using static Sia.Grpc.Tests.Infrastructure.RawGrpc;
 
 namespace Sia.Grpc.Tests.Server;

@@ -5,6 +5,7 @@ using Grpc.Net.Client;
 using Grpc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Sia.Grpc.Tests.Infrastructure;
+using Sia.Testing;
 
 namespace Sia.Grpc.Tests.Server;
 

@@ -1,4 +1,4 @@
-namespace Sia.Grpc.Tests.Infrastructure;
+namespace Sia.Testing;
 
 /// <summary>Paths in the repository the tests run from.</summary>
 public static class RepoPaths

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Sia.Grpc.Tests.Infrastructure;
+namespace Sia.Testing;
 
 /// <summary>A gRPC peer written with another library (Python grpcio, grpc-js) run as a child process.</summary>
 public sealed class PeerProcess : IAsyncDisposable
