@@ -25,7 +25,7 @@ internal sealed class CreateRequestLog(RegistryDbContext db, TimeProvider clock)
     /// <summary>Adds the record to the pending changes, so it commits with the resource.</summary>
     public void Record(Guid? requestId, string resourceName)
     {
-        if (requestId is { } id) db.CreateRequests.Add(new CreateRequestEntity { RequestId = id, ResourceName = resourceName, CreateTime = clock.GetUtcNow().UtcDateTime });
+        if (requestId is { } id) db.CreateRequests.Add(new CreateRequestEntity { RequestId = id, ResourceName = resourceName, CreateTime = clock.UtcNowForDatabase() });
     }
 
     /// <summary>Whether a failed save lost a race with a retry of the same request.</summary>

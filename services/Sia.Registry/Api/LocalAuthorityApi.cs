@@ -44,7 +44,7 @@ public sealed class LocalAuthorityApi(RegistryDbContext db, TimeProvider clock) 
         var log = new CreateRequestLog(db, clock);
         if (await log.FindAsync(requestId, context.CancellationToken) is { } earlier) return await GetLocalAuthority(new() { Name = earlier }, context);
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNowForDatabase();
         var entity = new LocalAuthorityEntity { Code = code, DisplayName = la.DisplayName.Trim(), CreateTime = now, UpdateTime = now };
         db.LocalAuthorities.Add(entity);
         log.Record(requestId, ResourceNames.LocalAuthority(code));

@@ -90,7 +90,7 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         if (await log.FindAsync(requestId, context.CancellationToken) is { } earlier) return await GetSchool(new() { Name = earlier }, context);
         await EnsureLocalAuthorityExistsAsync(school.LocalAuthorityCode, context.CancellationToken);
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNowForDatabase();
         var entity = new SchoolEntity { Urn = urn, LaCode = school.LocalAuthorityCode, Name = school.DisplayName, CreateTime = now, UpdateTime = now };
         school.CopyTo(entity);
         db.Schools.Add(entity);
@@ -128,7 +128,7 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         if (updated.LocalAuthorityCode != entity.LaCode) await EnsureLocalAuthorityExistsAsync(updated.LocalAuthorityCode, context.CancellationToken);
 
         updated.CopyTo(entity);
-        entity.UpdateTime = clock.GetUtcNow().UtcDateTime;
+        entity.UpdateTime = clock.UtcNowForDatabase();
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);

@@ -104,8 +104,8 @@ public sealed class ServerProtocolTests : IAsyncLifetime
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/grpc");
         request.Headers.TryAddWithoutValidation("grpc-timeout", "200m");
 
-        using var message = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(10));
-        var response = new Response(message, await message.Content.ReadAsByteArrayAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+        using var message = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(30));
+        var response = new Response(message, await message.Content.ReadAsByteArrayAsync().WaitAsync(TimeSpan.FromSeconds(30)));
 
         Assert.Equal("4", response.GrpcStatus);
         content.Complete();

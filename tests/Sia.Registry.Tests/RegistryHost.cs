@@ -1,0 +1,42 @@
+using System.Net;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Sia.Testing.Postgres;
+
+namespace Sia.Registry.Tests;
+
+/// <summary>The registry service as Program.cs runs it, on real Kestrel h2c, over its own test database.</summary>
+public sealed class RegistryHost(PostgresServer postgres) : IAsyncLifetime
+{
+    private WebApplication _app = null!;
+
+    public string ConnectionString { get; private set; } = "";
+    public Uri Address { get; private set; } = null!;
+    public IServiceProvider Services => _app.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        ConnectionString = await postgres.CreateDatabaseAsync("registry");
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration["ConnectionStrings:registrydb"] = ConnectionString;
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.AddRegistryServices();
+        _app = builder.Build();
+        await _app.MigrateRegistryDatabaseAsync();
+        _app.MapRegistryEndpoints();
+        await _app.StartAsync();
+        Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Address);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await postgres.DropDatabaseAsync(ConnectionString);
+    }
+}
