@@ -19,12 +19,21 @@ status=$?
 /usr/bin/python3 - "$results" "$status" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
+aborted = []
 for path in glob.glob(f"{sys.argv[1]}/**/*.trx", recursive=True):
-    counters = ET.parse(path).getroot().find(".//{*}Counters")
+    root = ET.parse(path).getroot()
+    counters = root.find(".//{*}Counters")
+    run_failed = sum(int(counters.get(k, 0)) for k in ("failed", "error", "timeout", "aborted"))
     passed += int(counters.get("passed", 0))
-    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+    failed += run_failed
     skipped += int(counters.get("total", 0)) - int(counters.get("executed", 0))
-if failed == 0 and sys.argv[2] != "0":
+    # A test host that crashed leaves a run with no tests, or one marked failed without a failed test.
+    outcome = root.find(".//{*}ResultSummary").get("outcome")
+    if int(counters.get("total", 0)) == 0 or (outcome not in ("Completed", "Passed", "Warning") and run_failed == 0):
+        aborted.append(path)
+for path in aborted:
+    print(f"a test run did not complete: {path}")
+if failed == 0 and (sys.argv[2] != "0" or aborted):
     failed = 1  # the runner failed without a failed test (a crash, no results)
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 sys.exit(1 if failed else 0)
