@@ -35,7 +35,7 @@ public sealed class FixtureTests
             StatutoryLowAge: 3, StatutoryHighAge: 11, OpenDate: null, CloseDate: null,
             Capacity: 274, Pupils: 276, PercentageFsm: 10.2m,
             Trust: null, Federation: null, DioceseCode: "CE23", DioceseName: "Diocese of London",
-            Headteacher: "Miss Alexandra Allan",
+            Headteacher: "Miss Ada Example",
             // GIAS puts "London" in Address3 here and leaves Town empty.
             Street: "St James's Passage", Locality: "Duke's Place", Town: null, Postcode: "EC3A 5DE",
             Ukprn: 10079319);
@@ -106,7 +106,7 @@ public sealed class FixtureTests
 
         var notRecorded = Fixture.Row(100090);
         Assert.Null(notRecorded.Pupils);
-        Assert.Equal("Elizabeth Kitchen", notRecorded.Headteacher);
+        Assert.Equal("Eve Placeholder", notRecorded.Headteacher);
     }
 
     [Fact]
