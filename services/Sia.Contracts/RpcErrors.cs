@@ -56,6 +56,8 @@ public sealed class Violations
 
     public void Add(string field, string description) => _violations.Add(new FieldViolation(field, description));
 
+    public IReadOnlyList<FieldViolation> Items => _violations;
+
     public void ThrowIfAny()
     {
         if (_violations.Count > 0) throw RpcErrors.InvalidArgument(_violations);

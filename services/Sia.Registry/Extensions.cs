@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Sia.Registry.Api;
 using Sia.Registry.Data;
+using Sia.Registry.Import;
 
 namespace Sia.Registry;
 
@@ -20,12 +21,14 @@ public static class Extensions
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddDbContextCheck<RegistryDbContext>("registrydb");
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<GiasImporter>();
     }
 
     public static void MapRegistryEndpoints(this WebApplication app)
     {
         app.MapGrpcService<LocalAuthorityApi>();
         app.MapGrpcService<SchoolApi>();
+        app.MapGrpcService<GiasImportApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
     }

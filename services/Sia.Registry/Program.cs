@@ -1,4 +1,7 @@
 using Sia.Registry;
+using Sia.Registry.Import;
+
+if (args is ["import-gias", .. var importArgs]) return await ImportGiasCommand.RunAsync(importArgs, Console.Out);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRegistryServices();
@@ -6,4 +9,5 @@ builder.AddRegistryServices();
 var app = builder.Build();
 await app.MigrateRegistryDatabaseAsync();
 app.MapRegistryEndpoints();
-app.Run();
+await app.RunAsync();
+return 0;

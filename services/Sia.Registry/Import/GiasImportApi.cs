@@ -1,0 +1,41 @@
+using System.Runtime.CompilerServices;
+using Grpc.Core;
+using Sia.Contracts;
+using Sia.Registry.Api;
+using Sia.Registry.Gias;
+using Sia.Registry.V1;
+
+namespace Sia.Registry.Import;
+
+/// <summary>Takes a GIAS extract chunk by chunk and imports it as it arrives, never holding the whole file.</summary>
+internal sealed class GiasImportApi(GiasImporter importer) : GiasImportService.GiasImportServiceBase
+{
+    public override async Task<ImportGiasExtractResponse> ImportGiasExtract(IAsyncStreamReader<ImportGiasExtractRequest> requestStream, ServerCallContext context)
+    {
+        try
+        {
+            return await importer.ImportAsync(ParseAsync(requestStream, context.CancellationToken), context.CancellationToken);
+        }
+        catch (GiasFormatException ex)
+        {
+            throw RpcErrors.InvalidArgument("chunk", $"The file is not a GIAS extract: {ex.Message}");
+        }
+    }
+
+    private static async IAsyncEnumerable<GiasParseResult> ParseAsync(IAsyncStreamReader<ImportGiasExtractRequest> requests, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        GiasReader? reader = null;
+        await foreach (var request in requests.ReadAllAsync(cancellationToken))
+        {
+            reader ??= new GiasReader(LocalAuthorityFilter(request));
+            foreach (var result in reader.Feed(request.Chunk.Span)) yield return result;
+        }
+        if (reader is null) throw RpcErrors.InvalidArgument("chunk", "No part of a file arrived: send the extract in one or more chunks.");
+        foreach (var result in reader.Complete()) yield return result;
+    }
+
+    private static IReadOnlySet<int>? LocalAuthorityFilter(ImportGiasExtractRequest first) =>
+        first.LocalAuthorities.Count == 0
+            ? null
+            : first.LocalAuthorities.Select((name, i) => int.Parse(ResourceNames.LocalAuthorityCode(name, $"local_authorities[{i}]"))).ToHashSet();
+}

@@ -1,0 +1,147 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Sia.Contracts;
+using Sia.Registry.Api;
+using Sia.Registry.Data;
+using Sia.Registry.Gias;
+using Sia.Registry.V1;
+
+namespace Sia.Registry.Import;
+
+/// <summary>
+/// Upserts the schools of a GIAS extract in batches, each batch one transaction. A row that breaks a rule or
+/// a constraint is rejected with its line number; it never takes the good rows of its batch down with it.
+/// </summary>
+internal sealed class GiasImporter(RegistryDbContext db, TimeProvider clock)
+{
+    private const int BatchSize = 500;
+    private const int MaxListedRejections = 1000;
+
+    public async Task<ImportGiasExtractResponse> ImportAsync(IAsyncEnumerable<GiasParseResult> results, CancellationToken cancellationToken)
+    {
+        var summary = new ImportGiasExtractResponse();
+        var firstLineOfUrn = new Dictionary<int, int>();
+        var batch = new List<(GiasSchoolRow Row, School School)>(BatchSize);
+        await foreach (var result in results.WithCancellation(cancellationToken))
+        {
+            if (result.Rejected is { } rejected)
+            {
+                Reject(summary, rejected.LineNumber, rejected.Reason);
+                continue;
+            }
+            var row = result.Row!;
+            if (!firstLineOfUrn.TryAdd(row.Urn, row.LineNumber))
+            {
+                Reject(summary, row.LineNumber, $"URN {row.Urn} appears again; its first row is on line {firstLineOfUrn[row.Urn]}.");
+                continue;
+            }
+            var school = row.ToSchool();
+            var violations = new Violations();
+            SchoolRules.Validate(school, "school", violations);
+            if (violations.Items.Count > 0)
+            {
+                Reject(summary, row.LineNumber, string.Join(" ", violations.Items.Select(v => v.Description)));
+                continue;
+            }
+            batch.Add((row, school));
+            if (batch.Count == BatchSize) await FlushAsync(batch, summary, cancellationToken);
+        }
+        await FlushAsync(batch, summary, cancellationToken);
+        return summary;
+    }
+
+    private async Task FlushAsync(List<(GiasSchoolRow Row, School School)> batch, ImportGiasExtractResponse summary, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0) return;
+        try
+        {
+            Count(summary, await ApplyAsync(batch, cancellationToken));
+        }
+        catch (DbUpdateException)
+        {
+            // Something in the batch broke a constraint: apply its rows one by one to find which.
+            db.ChangeTracker.Clear();
+            foreach (var item in batch)
+            {
+                try
+                {
+                    Count(summary, await ApplyAsync([item], cancellationToken));
+                }
+                catch (DbUpdateException ex)
+                {
+                    db.ChangeTracker.Clear();
+                    Reject(summary, item.Row.LineNumber, Describe(ex, item.School));
+                }
+            }
+        }
+        db.ChangeTracker.Clear();
+        batch.Clear();
+    }
+
+    private async Task<(int Created, int Updated, int Unchanged)> ApplyAsync(IReadOnlyList<(GiasSchoolRow Row, School School)> items, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNowForDatabase();
+        await AddMissingLocalAuthoritiesAsync(items.Select(i => i.Row), now, cancellationToken);
+        var urns = items.Select(i => i.Row.Urn).ToList();
+        var existing = await db.Schools.Where(s => urns.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, cancellationToken);
+        var (created, updated, unchanged) = (0, 0, 0);
+        foreach (var (row, school) in items)
+        {
+            if (!existing.TryGetValue(row.Urn, out var entity))
+            {
+                entity = new SchoolEntity { Urn = row.Urn, LaCode = school.LocalAuthorityCode, Name = school.DisplayName, CreateTime = now, UpdateTime = now };
+                school.CopyTo(entity);
+                db.Schools.Add(entity);
+                created++;
+                continue;
+            }
+            school.CopyTo(entity);
+            db.ChangeTracker.DetectChanges();
+            if (db.Entry(entity).State == EntityState.Modified)
+            {
+                entity.UpdateTime = now;
+                updated++;
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return (created, updated, unchanged);
+    }
+
+    /// <summary>GIAS names every school's LA, so an LA the registry lacks is created from the extract.</summary>
+    private async Task AddMissingLocalAuthoritiesAsync(IEnumerable<GiasSchoolRow> rows, DateTime now, CancellationToken cancellationToken)
+    {
+        var named = rows.GroupBy(r => r.LaCode.ToString("000")).ToDictionary(g => g.Key, g => g.First().LaName);
+        var codes = named.Keys.ToList();
+        var known = await db.LocalAuthorities.Where(la => codes.Contains(la.Code)).Select(la => la.Code).ToListAsync(cancellationToken);
+        foreach (var code in codes.Except(known))
+        {
+            var name = string.IsNullOrWhiteSpace(named[code]) ? $"Local authority {code}" : named[code];
+            db.LocalAuthorities.Add(new LocalAuthorityEntity { Code = code, DisplayName = name, CreateTime = now, UpdateTime = now });
+        }
+    }
+
+    private static string Describe(DbUpdateException exception, School school) => exception.InnerException switch
+    {
+        PostgresException { ConstraintName: "ux_schools_open_laestab" } =>
+            $"Another open school already has LAESTAB {school.LocalAuthorityCode}{school.EstablishmentNumber:0000}.",
+        PostgresException postgres => $"The database refused the row: {postgres.MessageText}",
+        _ => "The database refused the row.",
+    };
+
+    private static void Count(ImportGiasExtractResponse summary, (int Created, int Updated, int Unchanged) counts)
+    {
+        summary.CreatedCount += counts.Created;
+        summary.UpdatedCount += counts.Updated;
+        summary.UnchangedCount += counts.Unchanged;
+    }
+
+    private static void Reject(ImportGiasExtractResponse summary, int lineNumber, string reason)
+    {
+        summary.RejectedCount++;
+        if (summary.RejectedRows.Count < MaxListedRejections) summary.RejectedRows.Add(new RejectedGiasRow { LineNumber = lineNumber, Reason = reason });
+    }
+}
