@@ -29,14 +29,15 @@ public static class Extensions
         app.MapGrpcService<LocalAuthorityApi>();
         app.MapGrpcService<SchoolApi>();
         app.MapGrpcService<GiasImportApi>();
+        app.MapGrpcService<RegistryChangeApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
     }
 
-    /// <summary>Brings the database schema up to date. EF Core takes a database lock, so instances starting together are safe.</summary>
+    /// <summary>Brings the database schema up to date; instances starting together take turns.</summary>
     public static async Task MigrateRegistryDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Database.MigrateAsync();
+        await RegistryMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
     }
 }

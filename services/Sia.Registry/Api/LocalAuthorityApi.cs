@@ -64,7 +64,7 @@ public sealed class LocalAuthorityApi(RegistryDbContext db, TimeProvider clock) 
         return ToMessage(entity);
     }
 
-    private static LocalAuthority ToMessage(LocalAuthorityEntity entity) => new()
+    internal static LocalAuthority ToMessage(LocalAuthorityEntity entity) => new()
     {
         Name = ResourceNames.LocalAuthority(entity.Code),
         Code = entity.Code,

@@ -11,6 +11,41 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<LocalAuthorityEntity> LocalAuthorities => Set<LocalAuthorityEntity>();
     public DbSet<SchoolEntity> Schools => Set<SchoolEntity>();
     public DbSet<CreateRequestEntity> CreateRequests => Set<CreateRequestEntity>();
+    public DbSet<ChangeEntity> Changes => Set<ChangeEntity>();
+
+    /// <summary>
+    /// Saves, logging a change for every school and local authority created or updated, in the same transaction.
+    /// Writers of changes take one transaction-scoped advisory lock, so change sequence numbers are in commit
+    /// order and a reader that has seen change N can never later find an earlier one committed.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var changed = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .Select(e => (Name: ResourceNameOf(e.Entity), Type: e.State == EntityState.Added ? ChangeEntity.Created : ChangeEntity.Updated))
+            .Where(c => c.Name is not null)
+            .ToList();
+        if (changed.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var now = DateTime.UtcNow;
+        Changes.AddRange(changed.Select(c => new ChangeEntity { ResourceName = c.Name!, ChangeType = c.Type, ChangeTime = now }));
+        var ownTransaction = Database.CurrentTransaction is null;
+        await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChangeLogLockId})", cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    private const long ChangeLogLockId = 0x5141_0001;
+
+    private static string? ResourceNameOf(object entity) => entity switch
+    {
+        SchoolEntity school => Api.ResourceNames.School(school.Urn),
+        LocalAuthorityEntity la => Api.ResourceNames.LocalAuthority(la.Code),
+        _ => null,
+    };
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -34,6 +69,13 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             school.HasIndex(e => new { e.EstablishmentTypeGroupCode, e.Urn });
             school.HasIndex(e => new { e.StatusCode, e.Urn });
             school.HasIndex(e => e.Laestab).IsUnique().HasFilter($"status_code <> {ClosedStatusCode}").HasDatabaseName("ux_schools_open_laestab");
+        });
+
+        model.Entity<ChangeEntity>(change =>
+        {
+            change.ToTable("changes");
+            change.HasKey(e => e.Sequence);
+            change.Property(e => e.Sequence).UseIdentityByDefaultColumn();
         });
 
         model.Entity<CreateRequestEntity>(request =>

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Sia.Registry.Data;
+
+/// <summary>
+/// Brings the schema up to date under a PostgreSQL advisory lock held for the whole run. EF Core's own
+/// migration lock is not enough here: two instances starting together were seen to both apply one migration.
+/// </summary>
+public static class RegistryMigrator
+{
+    private const long MigrationLockId = 0x5141_0002;
+
+    public static async Task MigrateAsync(RegistryDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockId})", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            // Closing the session releases the lock too; unlocking first lets the connection go back to the pool clean.
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockId})", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Sia.Registry.V1;
+using Sia.Testing.Postgres;
+
+namespace Sia.Registry.Tests;
+
+/// <summary>The change feed: every committed change once, in commit order, resumable; a fresh database per test.</summary>
+public sealed class WatchChangesTests(PostgresServer postgres) : IAsyncLifetime
+{
+    private readonly RegistryHost host = new(postgres);
+
+    public ValueTask InitializeAsync() => host.InitializeAsync();
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+
+    [Fact]
+    public async Task Resuming_after_a_disconnect_continues_without_gaps_or_duplicates()
+    {
+        using var channel = host.CreateChannel();
+        var schools = new SchoolService.SchoolServiceClient(channel);
+        await TestData.EnsureLocalAuthorityAsync(new LocalAuthorityService.LocalAuthorityServiceClient(channel), "816", "York");
+        var first = await schools.CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School("816") });
+        var second = await schools.CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School("816") });
+
+        var beforeDisconnect = await ReadAsync(channel, resumeToken: "", count: 2);
+        // While the watcher is away: an update, and a create.
+        await schools.UpdateSchoolAsync(new UpdateSchoolRequest
+        {
+            School = new School { Name = first.Name, Pupils = 399 },
+            UpdateMask = new FieldMask { Paths = { "pupils" } },
+        });
+        var third = await schools.CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School("816") });
+        var afterResume = await ReadAsync(channel, beforeDisconnect[^1].ResumeToken, count: 3);
+
+        Assert.Equal(
+            ["localAuthorities/816 Created", $"{first.Name} Created", $"{second.Name} Created", $"{first.Name} Updated", $"{third.Name} Created"],
+            beforeDisconnect.Concat(afterResume).Select(c => $"{c.Resource} {c.ChangeType}"));
+        Assert.Equal(399, afterResume[1].School.Pupils);
+        Assert.Equal(5, beforeDisconnect.Concat(afterResume).Select(c => c.ResumeToken).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_watcher_receives_a_change_committed_while_it_watches()
+    {
+        using var channel = host.CreateChannel();
+        await TestData.EnsureLocalAuthorityAsync(new LocalAuthorityService.LocalAuthorityServiceClient(channel), "332", "Dudley");
+        var existing = await ReadAsync(channel, resumeToken: "", count: 1);
+        using var watch = new RegistryChangeService.RegistryChangeServiceClient(channel)
+            .WatchChanges(new WatchChangesRequest { ResumeToken = existing[0].ResumeToken }, deadline: DateTime.UtcNow.AddSeconds(20));
+
+        var created = await new SchoolService.SchoolServiceClient(channel).CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School("332") });
+
+        Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(created.Name, watch.ResponseStream.Current.Resource);
+        Assert.Equal(created, watch.ResponseStream.Current.School);
+    }
+
+    [Fact]
+    public async Task A_resume_token_that_was_not_issued_is_invalid()
+    {
+        using var channel = host.CreateChannel();
+        using var watch = new RegistryChangeService.RegistryChangeServiceClient(channel).WatchChanges(new WatchChangesRequest { ResumeToken = "not-a-token" });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => watch.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+    }
+
+    /// <summary>Reads a number of changes, then disconnects.</summary>
+    private static async Task<List<Change>> ReadAsync(GrpcChannel channel, string resumeToken, int count)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var watch = new RegistryChangeService.RegistryChangeServiceClient(channel).WatchChanges(new WatchChangesRequest { ResumeToken = resumeToken }, cancellationToken: cts.Token);
+        var changes = new List<Change>();
+        while (changes.Count < count && await watch.ResponseStream.MoveNext(CancellationToken.None)) changes.Add(watch.ResponseStream.Current);
+        return changes;
+    }
+}
