@@ -9,6 +9,15 @@ internal static partial class ResourceNames
 
     public static string School(int urn) => $"schools/{urn}";
 
+    public static string Inspection(int urn, long id) => $"schools/{urn}/inspections/{id}";
+
+    public static (int Urn, long Id) InspectionId(string name, string field)
+    {
+        var match = InspectionPattern().Match(name);
+        return match.Success ? (int.Parse(match.Groups[1].Value), long.Parse(match.Groups[2].Value))
+            : throw Sia.Contracts.RpcErrors.InvalidArgument(field, $"'{name}' is not an inspection name; expected schools/{{URN}}/inspections/{{id}}.");
+    }
+
     public static bool TryParseLocalAuthority(string name, out string code)
     {
         var match = LocalAuthorityPattern().Match(name);
@@ -36,4 +45,7 @@ internal static partial class ResourceNames
 
     [GeneratedRegex(@"^schools/([1-9]\d{5})$")]
     private static partial Regex SchoolPattern();
+
+    [GeneratedRegex(@"^schools/([1-9]\d{5})/inspections/([1-9]\d{0,17})$")]
+    private static partial Regex InspectionPattern();
 }

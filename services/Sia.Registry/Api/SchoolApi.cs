@@ -68,6 +68,22 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
             var pattern = "%" + request.NameContains.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
             query = query.Where(s => EF.Functions.ILike(s.Name, pattern));
         }
+        if (request.LatestOverallGrades.Count > 0)
+        {
+            var grades = request.LatestOverallGrades.ToList();
+            query = query.Where(s => s.LatestOverallGrade != null && grades.Contains(s.LatestOverallGrade.Value));
+        }
+        if (request.LatestCategoriesOfConcern.Count > 0)
+        {
+            var categories = request.LatestCategoriesOfConcern.Select(c => (int)c).ToList();
+            query = query.Where(s => s.LatestCategoryOfConcern != null && categories.Contains(s.LatestCategoryOfConcern.Value));
+        }
+        var violations = new Violations();
+        var inspectedFrom = SchoolRules.ValidateDate(request.LastInspectedOnOrAfter, "last_inspected_on_or_after", violations);
+        var inspectedBefore = SchoolRules.ValidateDate(request.LastInspectedBefore, "last_inspected_before", violations);
+        violations.ThrowIfAny();
+        if (inspectedFrom is { } from) query = query.Where(s => s.LatestInspectionDate >= from);
+        if (inspectedBefore is { } before) query = query.Where(s => s.LatestInspectionDate < before);
         var page = await query.OrderBy(s => s.Urn).Take(size + 1).ToListAsync(context.CancellationToken);
 
         var response = new ListSchoolsResponse();

@@ -38,6 +38,16 @@ internal static class SchoolMapping
         if (entity.Capacity is { } capacity) school.Capacity = capacity;
         if (entity.Pupils is { } pupils) school.Pupils = pupils;
         if (entity.FreeSchoolMealsPercentage is { } fsm) school.FreeSchoolMealsPercentage = (double)fsm;
+        if (entity.LatestInspectionId is { } inspectionId)
+        {
+            school.LatestInspection = new InspectionSummary
+            {
+                Inspection = ResourceNames.Inspection(entity.Urn, inspectionId),
+                InspectionDate = ToDate(entity.LatestInspectionDate),
+                OverallGrade = entity.LatestOverallGrade ?? 0,
+                CategoryOfConcern = (Inspection.Types.CategoryOfConcern)(entity.LatestCategoryOfConcern ?? 0),
+            };
+        }
         return school;
     }
 

@@ -48,7 +48,8 @@ internal static class SchoolRules
             violations.Add($"{prefix}.statutory_low_age", $"The age range is inverted: {school.StatutoryLowAge} to {school.StatutoryHighAge}.");
     }
 
-    private static DateOnly? ValidateDate(Sia.Contracts.GoogleTypes.Date? date, string field, Violations violations)
+    /// <summary>The date, or null when absent (all zeros); an impossible date is a violation.</summary>
+    public static DateOnly? ValidateDate(Sia.Contracts.GoogleTypes.Date? date, string field, Violations violations)
     {
         if (date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0)) return null;
         if (date.Year is < 1800 or > 2200 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))

@@ -12,6 +12,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<SchoolEntity> Schools => Set<SchoolEntity>();
     public DbSet<CreateRequestEntity> CreateRequests => Set<CreateRequestEntity>();
     public DbSet<ChangeEntity> Changes => Set<ChangeEntity>();
+    public DbSet<InspectionEntity> Inspections => Set<InspectionEntity>();
 
     /// <summary>
     /// Saves, logging a change for every school and local authority created or updated, in the same transaction.
@@ -68,7 +69,25 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             school.HasIndex(e => new { e.PhaseOfEducationCode, e.Urn });
             school.HasIndex(e => new { e.EstablishmentTypeGroupCode, e.Urn });
             school.HasIndex(e => new { e.StatusCode, e.Urn });
+            school.HasIndex(e => new { e.LatestOverallGrade, e.Urn });
+            school.HasIndex(e => new { e.LatestInspectionDate, e.Urn });
             school.HasIndex(e => e.Laestab).IsUnique().HasFilter($"status_code <> {ClosedStatusCode}").HasDatabaseName("ux_schools_open_laestab");
+        });
+
+        model.Entity<InspectionEntity>(inspection =>
+        {
+            inspection.ToTable("inspections");
+            inspection.HasKey(e => e.Id);
+            inspection.Property(e => e.Id).UseIdentityByDefaultColumn();
+            inspection.HasOne<SchoolEntity>().WithMany().HasForeignKey(e => e.Urn).OnDelete(DeleteBehavior.Restrict);
+            inspection.HasIndex(e => new { e.Urn, e.InspectionDate, e.Id });
+            inspection.HasMany(e => e.Grades).WithOne().HasForeignKey(g => g.InspectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<InspectionGradeEntity>(grade =>
+        {
+            grade.ToTable("inspection_grades");
+            grade.HasKey(e => new { e.InspectionId, e.Area });
         });
 
         model.Entity<ChangeEntity>(change =>

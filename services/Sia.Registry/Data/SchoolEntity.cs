@@ -29,6 +29,12 @@ public sealed class SchoolEntity
     public string? Town { get; set; }
     public string? Postcode { get; set; }
 
+    /// <summary>The latest inspection, kept here (in the inspection's transaction) so lists can filter and show it.</summary>
+    public long? LatestInspectionId { get; set; }
+    public DateOnly? LatestInspectionDate { get; set; }
+    public int? LatestOverallGrade { get; set; }
+    public int? LatestCategoryOfConcern { get; set; }
+
     /// <summary>PostgreSQL's xmin: changes with every update, so it serves as the etag.</summary>
     public uint Version { get; set; }
     public DateTime CreateTime { get; set; }

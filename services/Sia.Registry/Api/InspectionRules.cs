@@ -1,0 +1,84 @@
+using Sia.Contracts;
+using Sia.Registry.V1;
+using static Sia.Registry.V1.Inspection.Types;
+
+namespace Sia.Registry.Api;
+
+/// <summary>What each Ofsted framework's inspection looks like: which judgements or areas it grades, and how.</summary>
+internal static class InspectionRules
+{
+    private static readonly HashSet<string> Cif2015Judgements =
+        ["leadership_and_management", "teaching_learning_and_assessment", "personal_development_behaviour_and_welfare", "outcomes", "early_years", "sixteen_to_nineteen"];
+
+    private static readonly HashSet<string> Eif2019Judgements =
+        ["quality_of_education", "behaviour_and_attitudes", "personal_development", "leadership_and_management", "early_years", "sixth_form"];
+
+    private static readonly HashSet<string> ReportCardAreas =
+        ["inclusion", "curriculum_and_teaching", "achievement", "attendance_and_behaviour", "personal_development_and_wellbeing", "leadership_and_governance", "early_years", "sixth_form"];
+
+    /// <summary>Ofsted stopped giving overall grades from September 2024; report cards began in November 2025.</summary>
+    private static readonly DateOnly NoOverallGradeFrom = new(2024, 9, 1);
+    private static readonly DateOnly ReportCardsFrom = new(2025, 11, 1);
+
+    public static void Validate(Inspection inspection, DateOnly today, Violations violations)
+    {
+        var before = violations.Items.Count;
+        var date = SchoolRules.ValidateDate(inspection.InspectionDate, "inspection.inspection_date", violations);
+        if (date is null && violations.Items.Count == before) violations.Add("inspection.inspection_date", "An inspection needs its date.");
+        else if (date > today) violations.Add("inspection.inspection_date", $"{date:yyyy-MM-dd} is in the future.");
+
+        switch (inspection.Framework)
+        {
+            case Framework.CommonInspectionFramework2015:
+                ValidateGraded(inspection, Cif2015Judgements, requiresOverallGrade: true, violations);
+                break;
+            case Framework.EducationInspectionFramework2019:
+                ValidateGraded(inspection, Eif2019Judgements, requiresOverallGrade: date < NoOverallGradeFrom, violations);
+                break;
+            case Framework.ReportCard2025:
+                ValidateReportCard(inspection, violations);
+                if (date < ReportCardsFrom) violations.Add("inspection.inspection_date", $"Report cards began in November 2025; {date:yyyy-MM-dd} is earlier.");
+                break;
+            default:
+                violations.Add("inspection.framework", "Name the inspection's framework: CIF 2015, EIF 2019 or the 2025 report card.");
+                break;
+        }
+        if (!string.IsNullOrEmpty(inspection.ReportUrl) && !Uri.TryCreate(inspection.ReportUrl, UriKind.Absolute, out _))
+            violations.Add("inspection.report_url", $"'{inspection.ReportUrl}' is not an absolute URL.");
+    }
+
+    private static void ValidateGraded(Inspection inspection, HashSet<string> judgements, bool requiresOverallGrade, Violations violations)
+    {
+        if (requiresOverallGrade && inspection.OverallGrade is < 1 or > 4)
+            violations.Add("inspection.overall_grade", "This framework gives an overall grade from 1 (Outstanding) to 4 (Inadequate).");
+        if (!requiresOverallGrade && inspection.OverallGrade is < 0 or > 4)
+            violations.Add("inspection.overall_grade", $"{inspection.OverallGrade} is not an overall grade (1-4, or 0 for none).");
+        foreach (var (name, grade) in inspection.KeyJudgements)
+        {
+            if (!judgements.Contains(name))
+                violations.Add($"inspection.key_judgements[{name}]", $"'{name}' is not a judgement of this framework; its judgements are {string.Join(", ", judgements)}.");
+            else if (grade is < 1 or > 4)
+                violations.Add($"inspection.key_judgements[{name}]", $"{grade} is not a grade (1-4).");
+        }
+        if (inspection.ReportCardAreas.Count > 0) violations.Add("inspection.report_card_areas", "Only 2025 report cards grade report card areas.");
+        if (inspection.Safeguarding != Safeguarding.Unspecified) violations.Add("inspection.safeguarding", "Only 2025 report cards say whether safeguarding is met.");
+        var inCategory = inspection.CategoryOfConcern is CategoryOfConcern.SeriousWeaknesses or CategoryOfConcern.SpecialMeasures;
+        if (inCategory && inspection.OverallGrade is not (4 or 0))
+            violations.Add("inspection.category_of_concern", "Only an inadequate (grade 4) school is placed in serious weaknesses or special measures.");
+    }
+
+    private static void ValidateReportCard(Inspection inspection, Violations violations)
+    {
+        if (inspection.OverallGrade != 0) violations.Add("inspection.overall_grade", "Report cards give no overall grade.");
+        if (inspection.KeyJudgements.Count > 0) violations.Add("inspection.key_judgements", "Report cards grade areas (report_card_areas), not key judgements.");
+        if (inspection.ReportCardAreas.Count == 0) violations.Add("inspection.report_card_areas", "A report card grades at least one area.");
+        foreach (var (area, grade) in inspection.ReportCardAreas)
+        {
+            if (!ReportCardAreas.Contains(area))
+                violations.Add($"inspection.report_card_areas[{area}]", $"'{area}' is not a report card area; the areas are {string.Join(", ", ReportCardAreas)}.");
+            else if (grade == ReportCardGrade.Unspecified)
+                violations.Add($"inspection.report_card_areas[{area}]", "Each area needs a grade, from exceptional to urgent improvement.");
+        }
+        if (inspection.Safeguarding == Safeguarding.Unspecified) violations.Add("inspection.safeguarding", "A report card says whether safeguarding is met or not met.");
+    }
+}
