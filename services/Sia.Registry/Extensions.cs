@@ -29,6 +29,7 @@ public static class Extensions
         app.MapGrpcService<LocalAuthorityApi>();
         app.MapGrpcService<SchoolApi>();
         app.MapGrpcService<InspectionApi>();
+        app.MapGrpcService<ClusterApi>();
         app.MapGrpcService<GiasImportApi>();
         app.MapGrpcService<RegistryChangeApi>();
         app.MapGrpcHealthChecksService();

@@ -40,6 +40,25 @@ public sealed class GiasImportTests(PostgresServer postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_school_keeps_its_cluster_when_the_extract_is_imported_again()
+    {
+        await ImportAsync(Fixture, chunkSize: 4096);
+        var cluster = await new ClusterService.ClusterServiceClient(host.CreateChannel()).CreateClusterAsync(
+            new CreateClusterRequest { Parent = "localAuthorities/201", ClusterId = "city", Cluster = new Cluster { DisplayName = "City" } });
+        var schools = new SchoolService.SchoolServiceClient(host.CreateChannel());
+        await schools.UpdateSchoolAsync(new UpdateSchoolRequest
+        {
+            School = new School { Name = "schools/100000", Cluster = cluster.Name },
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "cluster" } },
+        });
+
+        var again = await ImportAsync(Fixture, chunkSize: 4096);
+
+        Assert.Equal((0, 0, 6, 1), Counts(again));
+        Assert.Equal(cluster.Name, (await schools.GetSchoolAsync(new GetSchoolRequest { Name = "schools/100000" })).Cluster);
+    }
+
+    [Fact]
     public async Task A_file_without_the_GIAS_header_is_rejected_before_anything_is_written()
     {
         var notGias = Windows1252.GetBytes("Name,Phase\r\nSome School,Primary\r\n");

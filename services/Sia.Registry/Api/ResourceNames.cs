@@ -9,6 +9,17 @@ internal static partial class ResourceNames
 
     public static string School(int urn) => $"schools/{urn}";
 
+    public static string Cluster(string laCode, string clusterId) => $"localAuthorities/{laCode}/clusters/{clusterId}";
+
+    public static (string LaCode, string ClusterId) ClusterId(string name, string field)
+    {
+        var match = ClusterPattern().Match(name);
+        return match.Success ? (match.Groups[1].Value, match.Groups[2].Value)
+            : throw Sia.Contracts.RpcErrors.InvalidArgument(field, $"'{name}' is not a cluster name; expected localAuthorities/{{code}}/clusters/{{cluster id}}, for example localAuthorities/816/clusters/north.");
+    }
+
+    public static bool IsValidClusterId(string clusterId) => ClusterIdPattern().IsMatch(clusterId);
+
     public static string Inspection(int urn, long id) => $"schools/{urn}/inspections/{id}";
 
     public static (int Urn, long Id) InspectionId(string name, string field)
@@ -45,6 +56,12 @@ internal static partial class ResourceNames
 
     [GeneratedRegex(@"^schools/([1-9]\d{5})$")]
     private static partial Regex SchoolPattern();
+
+    [GeneratedRegex(@"^localAuthorities/(\d{3})/clusters/([a-z][a-z0-9-]{0,39})$")]
+    private static partial Regex ClusterPattern();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9-]{0,39}$")]
+    private static partial Regex ClusterIdPattern();
 
     [GeneratedRegex(@"^schools/([1-9]\d{5})/inspections/([1-9]\d{0,17})$")]
     private static partial Regex InspectionPattern();

@@ -48,6 +48,11 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
             var code = ResourceNames.LocalAuthorityCode(request.LocalAuthority, "local_authority");
             query = query.Where(s => s.LaCode == code);
         }
+        if (request.Cluster.Length > 0)
+        {
+            var (clusterLa, clusterId) = ResourceNames.ClusterId(request.Cluster, "cluster");
+            query = query.Where(s => s.LaCode == clusterLa && s.ClusterId == clusterId);
+        }
         if (request.PhaseOfEducationCodes.Count > 0)
         {
             var phases = request.PhaseOfEducationCodes.ToList();
@@ -105,6 +110,7 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         var log = new CreateRequestLog(db, clock);
         if (await log.FindAsync(requestId, context.CancellationToken) is { } earlier) return await GetSchool(new() { Name = earlier }, context);
         await EnsureLocalAuthorityExistsAsync(school.LocalAuthorityCode, context.CancellationToken);
+        await EnsureClusterExistsAsync(school.Cluster, context.CancellationToken);
 
         var now = clock.UtcNowForDatabase();
         var entity = new SchoolEntity { Urn = urn, LaCode = school.LocalAuthorityCode, Name = school.DisplayName, CreateTime = now, UpdateTime = now };
@@ -142,6 +148,7 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         SchoolRules.Validate(updated, "school", violations);
         violations.ThrowIfAny();
         if (updated.LocalAuthorityCode != entity.LaCode) await EnsureLocalAuthorityExistsAsync(updated.LocalAuthorityCode, context.CancellationToken);
+        await EnsureClusterExistsAsync(updated.Cluster, context.CancellationToken);
 
         updated.CopyTo(entity);
         entity.UpdateTime = clock.UtcNowForDatabase();
@@ -166,6 +173,16 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         {
             var name = ResourceNames.LocalAuthority(code);
             throw RpcErrors.FailedPrecondition(name, $"{name} does not exist: create the local authority before its schools.");
+        }
+    }
+
+    private async Task EnsureClusterExistsAsync(string cluster, CancellationToken cancellationToken)
+    {
+        if (cluster.Length == 0) return;
+        var (laCode, clusterId) = ResourceNames.ClusterId(cluster, "school.cluster");
+        if (!await db.Clusters.AnyAsync(c => c.LaCode == laCode && c.ClusterId == clusterId, cancellationToken))
+        {
+            throw RpcErrors.FailedPrecondition(cluster, $"{cluster} does not exist: create the cluster before placing schools in it.");
         }
     }
 

@@ -34,6 +34,7 @@ internal static class SchoolMapping
             Etag = Etag.From(entity.Version),
             CreateTime = Timestamp.FromDateTime(entity.CreateTime),
             UpdateTime = Timestamp.FromDateTime(entity.UpdateTime),
+            Cluster = entity.ClusterId is null ? "" : ResourceNames.Cluster(entity.LaCode, entity.ClusterId),
         };
         if (entity.Capacity is { } capacity) school.Capacity = capacity;
         if (entity.Pupils is { } pupils) school.Pupils = pupils;
@@ -78,6 +79,7 @@ internal static class SchoolMapping
         entity.Locality = Optional(school.Address?.Locality);
         entity.Town = Optional(school.Address?.Town);
         entity.Postcode = Optional(school.Address?.Postcode)?.ToUpperInvariant();
+        entity.ClusterId = school.Cluster.Length == 0 ? null : ResourceNames.ClusterId(school.Cluster, "school.cluster").ClusterId;
     }
 
     public static Sia.Contracts.GoogleTypes.Date? ToDate(DateOnly? date) =>

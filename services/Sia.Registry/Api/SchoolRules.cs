@@ -34,6 +34,12 @@ internal static class SchoolRules
         var close = ValidateDate(school.CloseDate, $"{prefix}.close_date", violations);
         if (open is not null && close is not null && close < open)
             violations.Add($"{prefix}.close_date", $"The close date {close:yyyy-MM-dd} is before the open date {open:yyyy-MM-dd}.");
+        if (school.Cluster.Length > 0)
+        {
+            var (laCode, _) = ResourceNames.ClusterId(school.Cluster, $"{prefix}.cluster");
+            if (laCode != school.LocalAuthorityCode)
+                violations.Add($"{prefix}.cluster", $"{school.Cluster} belongs to another local authority than the school's ({school.LocalAuthorityCode}).");
+        }
         if (school.HasCapacity && school.Capacity < 0) violations.Add($"{prefix}.capacity", "Capacity can't be negative.");
         if (school.HasPupils && school.Pupils < 0) violations.Add($"{prefix}.pupils", "The number of pupils can't be negative.");
         if (school.HasFreeSchoolMealsPercentage && school.FreeSchoolMealsPercentage is < 0 or > 100 or double.NaN)

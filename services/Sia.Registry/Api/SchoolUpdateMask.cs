@@ -33,6 +33,7 @@ internal static class SchoolUpdateMask
         ["diocese"] = (from, to) => to.Diocese = from.Diocese,
         ["headteacher"] = (from, to) => to.Headteacher = from.Headteacher,
         ["address"] = (from, to) => to.Address = from.Address,
+        ["cluster"] = (from, to) => to.Cluster = from.Cluster,
     };
 
     /// <summary>Copies the masked fields from the request onto the current school; "*" means every updatable field.</summary>

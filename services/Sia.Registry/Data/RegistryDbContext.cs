@@ -13,6 +13,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<CreateRequestEntity> CreateRequests => Set<CreateRequestEntity>();
     public DbSet<ChangeEntity> Changes => Set<ChangeEntity>();
     public DbSet<InspectionEntity> Inspections => Set<InspectionEntity>();
+    public DbSet<ClusterEntity> Clusters => Set<ClusterEntity>();
 
     /// <summary>
     /// Saves, logging a change for every school and local authority created or updated, in the same transaction.
@@ -69,9 +70,19 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             school.HasIndex(e => new { e.PhaseOfEducationCode, e.Urn });
             school.HasIndex(e => new { e.EstablishmentTypeGroupCode, e.Urn });
             school.HasIndex(e => new { e.StatusCode, e.Urn });
+            school.HasOne<ClusterEntity>().WithMany().HasForeignKey(e => new { e.LaCode, e.ClusterId }).OnDelete(DeleteBehavior.Restrict);
+            school.HasIndex(e => new { e.LaCode, e.ClusterId, e.Urn });
             school.HasIndex(e => new { e.LatestOverallGrade, e.Urn });
             school.HasIndex(e => new { e.LatestInspectionDate, e.Urn });
             school.HasIndex(e => e.Laestab).IsUnique().HasFilter($"status_code <> {ClosedStatusCode}").HasDatabaseName("ux_schools_open_laestab");
+        });
+
+        model.Entity<ClusterEntity>(cluster =>
+        {
+            cluster.ToTable("clusters");
+            cluster.HasKey(e => new { e.LaCode, e.ClusterId });
+            cluster.Property(e => e.Version).IsRowVersion();
+            cluster.HasOne<LocalAuthorityEntity>().WithMany().HasForeignKey(e => e.LaCode).OnDelete(DeleteBehavior.Restrict);
         });
 
         model.Entity<InspectionEntity>(inspection =>

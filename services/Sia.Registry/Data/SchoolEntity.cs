@@ -29,6 +29,9 @@ public sealed class SchoolEntity
     public string? Town { get; set; }
     public string? Postcode { get; set; }
 
+    /// <summary>The school's cluster within its LA (la_code, cluster_id), if any.</summary>
+    public string? ClusterId { get; set; }
+
     /// <summary>The latest inspection, kept here (in the inspection's transaction) so lists can filter and show it.</summary>
     public long? LatestInspectionId { get; set; }
     public DateOnly? LatestInspectionDate { get; set; }

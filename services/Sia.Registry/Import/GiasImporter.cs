@@ -95,6 +95,8 @@ internal sealed class GiasImporter(RegistryDbContext db, TimeProvider clock)
                 created++;
                 continue;
             }
+            // GIAS knows nothing of clusters: a school keeps its cluster while it stays in the same LA.
+            if (entity.ClusterId is { } clusterId && entity.LaCode == school.LocalAuthorityCode) school.Cluster = ResourceNames.Cluster(entity.LaCode, clusterId);
             school.CopyTo(entity);
             db.ChangeTracker.DetectChanges();
             if (db.Entry(entity).State == EntityState.Modified)
