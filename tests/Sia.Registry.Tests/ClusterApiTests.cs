@@ -14,6 +14,7 @@ public sealed class ClusterApiTests(RegistryHost host) : IClassFixture<RegistryH
         var localAuthorities = new LocalAuthorityService.LocalAuthorityServiceClient(host.CreateChannel());
         await TestData.EnsureLocalAuthorityAsync(localAuthorities, "816", "York");
         await TestData.EnsureLocalAuthorityAsync(localAuthorities, "806", "Middlesbrough");
+        await TestData.EnsureLocalAuthorityAsync(localAuthorities, "876", "Halton");
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -21,17 +22,18 @@ public sealed class ClusterApiTests(RegistryHost host) : IClassFixture<RegistryH
     [Fact]
     public async Task Clusters_are_created_in_their_LA_and_listed_by_id()
     {
-        var north = await CreateAsync("816", "north", "North");
-        await CreateAsync("816", "city-centre", "City Centre");
-        await CreateAsync("806", "east", "East");
+        // Halton's clusters are this test's alone (the class shares one database).
+        var north = await CreateAsync("876", "north", "North");
+        await CreateAsync("876", "widnes-central", "Widnes Central");
+        await CreateAsync("806", "north", "North");
 
-        var york = await Clusters.ListClustersAsync(new ListClustersRequest { Parent = "localAuthorities/816" });
-        var duplicate = await Assert.ThrowsAsync<RpcException>(() => CreateAsync("816", "north", "North again"));
-        var badId = await Assert.ThrowsAsync<RpcException>(() => CreateAsync("816", "North Cluster", "North"));
+        var halton = await Clusters.ListClustersAsync(new ListClustersRequest { Parent = "localAuthorities/876" });
+        var duplicate = await Assert.ThrowsAsync<RpcException>(() => CreateAsync("876", "north", "North again"));
+        var badId = await Assert.ThrowsAsync<RpcException>(() => CreateAsync("876", "North Cluster", "North"));
         var unknownLa = await Assert.ThrowsAsync<RpcException>(() => CreateAsync("999", "north", "North"));
 
-        Assert.Equal("localAuthorities/816/clusters/north", north.Name);
-        Assert.Equal(["localAuthorities/816/clusters/city-centre", "localAuthorities/816/clusters/north"], york.Clusters.Select(c => c.Name));
+        Assert.Equal("localAuthorities/876/clusters/north", north.Name);
+        Assert.Equal(["localAuthorities/876/clusters/north", "localAuthorities/876/clusters/widnes-central"], halton.Clusters.Select(c => c.Name));
         Assert.Equal(StatusCode.AlreadyExists, duplicate.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, badId.StatusCode);
         Assert.Equal(StatusCode.NotFound, unknownLa.StatusCode);
@@ -46,6 +48,7 @@ public sealed class ClusterApiTests(RegistryHost host) : IClassFixture<RegistryH
 
         var joined = await SetClusterAsync(school, cluster.Name);
         var inCluster = await Schools.ListSchoolsAsync(new ListSchoolsRequest { Cluster = cluster.Name });
+        await CreateAsync("806", "east", "East");
         var otherLa = await Assert.ThrowsAsync<RpcException>(() => SetClusterAsync(school, "localAuthorities/806/clusters/east"));
         var missing = await Assert.ThrowsAsync<RpcException>(() => SetClusterAsync(school, "localAuthorities/816/clusters/nowhere"));
 
