@@ -3,7 +3,8 @@ using Sia.Registry.Import;
 
 if (args is ["import-gias", .. var importArgs]) return await ImportGiasCommand.RunAsync(importArgs, Console.Out);
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json sits beside the binary: find it whatever folder the service is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddRegistryServices();
 
 var app = builder.Build();

@@ -1,6 +1,8 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.Logging;
 using Sia.Grpc.Protocol;
 
@@ -21,6 +23,7 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>(
     public async Task HandleCallAsync(HttpContext httpContext)
     {
         if (!IsGrpcRequest(httpContext)) return;
+        LiftBodyLimits(httpContext, Method.Type);
         using var call = new HttpContextServerCallContext(httpContext, Method, Options, logger);
         using var activity = GrpcServerDiagnostics.StartCall(Method, httpContext);
         if (call.Initialize() is { } rejection)
@@ -85,6 +88,19 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>(
             if (isNew) (created ??= []).Add(instance);
         }
         return interceptors;
+    }
+
+    /// <summary>
+    /// gRPC limits each message (MaxReceiveMessageSize), not the stream: Kestrel's 30 MB body limit would cut off a
+    /// long client stream, and its minimum data rate would end a stream that waits between messages.
+    /// </summary>
+    private static void LiftBodyLimits(HttpContext httpContext, MethodType type)
+    {
+        if (httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } maxBodySize) maxBodySize.MaxRequestBodySize = null;
+        if (type is MethodType.ClientStreaming or MethodType.DuplexStreaming && httpContext.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } minRate)
+        {
+            minRate.MinDataRate = null;
+        }
     }
 
     private static bool IsGrpcRequest(HttpContext httpContext)

@@ -98,7 +98,7 @@ internal sealed class GiasImporter(RegistryDbContext db, TimeProvider clock)
             // GIAS knows nothing of clusters: a school keeps its cluster while it stays in the same LA.
             if (entity.ClusterId is { } clusterId && entity.LaCode == school.LocalAuthorityCode) school.Cluster = ResourceNames.Cluster(entity.LaCode, clusterId);
             school.CopyTo(entity);
-            db.ChangeTracker.DetectChanges();
+            db.Entry(entity).DetectChanges(); // this row only: scanning the whole batch per row made re-imports 15x slower
             if (db.Entry(entity).State == EntityState.Modified)
             {
                 entity.UpdateTime = now;

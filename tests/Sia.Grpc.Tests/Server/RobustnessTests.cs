@@ -67,6 +67,18 @@ public sealed class RobustnessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_client_stream_longer_than_Kestrels_body_limit_is_received_whole()
+    {
+        using var channel = _server.CreateChannel();
+        using var call = new TestService.TestServiceClient(channel).StreamingInputCall();
+        var message = new StreamingInputCallRequest { Payload = new Payload { Body = ByteString.CopyFrom(new byte[1024 * 1024]) } };
+        for (var i = 0; i < 40; i++) await call.RequestStream.WriteAsync(message); // 40 MB; Kestrel's default limit is 30 MB
+        await call.RequestStream.CompleteAsync();
+
+        Assert.Equal(40 * 1024 * 1024, (await call.ResponseAsync).AggregatedPayloadSize);
+    }
+
+    [Fact]
     public async Task A_client_that_disappears_mid_stream_does_not_disturb_the_server()
     {
         for (var i = 0; i < 20; i++)
