@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Grpc.Core;
@@ -42,7 +41,6 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
 
     public HttpContext HttpContext => _httpContext;
     public MessageReader Reader { get; private set; } = null!;
-    public Activity? Activity { get; set; }
 
     /// <summary>Completes when the deadline passes; null for a call without a deadline.</summary>
     public Task? DeadlineTask => _deadlineReached?.Task;
