@@ -24,6 +24,10 @@ public static class RpcErrors
     public static RpcException AlreadyExists(string resourceName) =>
         WithResourceInfo(Code.AlreadyExists, $"{resourceName} already exists.", resourceName);
 
+    /// <summary>ALREADY_EXISTS with a message that says what clashes and what to do instead.</summary>
+    public static RpcException AlreadyExists(string resourceName, string description) =>
+        WithResourceInfo(Code.AlreadyExists, description, resourceName);
+
     /// <summary>FAILED_PRECONDITION: the request is valid but the system is not in a state to do it.</summary>
     public static RpcException FailedPrecondition(string subject, string description) => new Google.Rpc.Status
     {

@@ -30,6 +30,8 @@ public static class Extensions
         app.MapGrpcService<SchoolApi>();
         app.MapGrpcService<InspectionApi>();
         app.MapGrpcService<ClusterApi>();
+        app.MapGrpcService<AllianceApi>();
+        app.MapGrpcService<SystemLeaderApi>();
         app.MapGrpcService<GiasImportApi>();
         app.MapGrpcService<RegistryChangeApi>();
         app.MapGrpcHealthChecksService();

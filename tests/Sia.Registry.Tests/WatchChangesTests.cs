@@ -58,6 +58,40 @@ public sealed class WatchChangesTests(PostgresServer postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Clusters_alliances_memberships_and_system_leaders_are_in_the_change_log()
+    {
+        using var channel = host.CreateChannel();
+        await TestData.EnsureLocalAuthorityAsync(new LocalAuthorityService.LocalAuthorityServiceClient(channel), "816", "York");
+        var cluster = await new ClusterService.ClusterServiceClient(channel).CreateClusterAsync(new CreateClusterRequest { Parent = "localAuthorities/816", ClusterId = "north", Cluster = new Cluster { DisplayName = "North" } });
+        var school = await new SchoolService.SchoolServiceClient(channel).CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School("816") });
+        var alliances = new AllianceService.AllianceServiceClient(channel);
+        var alliance = await alliances.CreateAllianceAsync(new CreateAllianceRequest
+        {
+            AllianceId = "ebor",
+            Alliance = new Alliance { DisplayName = "Ebor", Kind = Alliance.Types.Kind.TeachingSchoolAlliance, LeadSchool = school.Name },
+        });
+        var membership = await alliances.CreateAllianceMembershipAsync(new CreateAllianceMembershipRequest
+        {
+            Parent = alliance.Name,
+            AllianceMembership = new AllianceMembership { School = school.Name, JoinDate = new Sia.Contracts.GoogleTypes.Date { Year = 2015, Month = 9, Day = 1 } },
+        });
+        var leader = await new SystemLeaderService.SystemLeaderServiceClient(channel).CreateSystemLeaderAsync(new CreateSystemLeaderRequest
+        {
+            SystemLeader = new SystemLeader { DisplayName = "A. Leader", Designation = SystemLeader.Types.Designation.Nle, HomeSchool = school.Name, Active = true },
+        });
+
+        var changes = await ReadAsync(channel, resumeToken: "", count: 6);
+
+        Assert.Equal(
+            ["localAuthorities/816 Created", $"{cluster.Name} Created", $"{school.Name} Created", $"{alliance.Name} Created", $"{school.Name} Updated", $"{leader.Name} Created"],
+            changes.Select(c => $"{c.Resource} {c.ChangeType}"));
+        Assert.Equal(cluster, changes[1].Cluster);
+        Assert.Equal(alliance, changes[3].Alliance);
+        Assert.Equal([membership], changes[4].School.AllianceMemberships);
+        Assert.Equal(leader, changes[5].SystemLeader);
+    }
+
+    [Fact]
     public async Task A_resume_token_that_was_not_issued_is_invalid()
     {
         using var channel = host.CreateChannel();

@@ -36,8 +36,8 @@ public sealed class ClusterApi(RegistryDbContext db, TimeProvider clock) : Clust
     {
         var laCode = ResourceNames.LocalAuthorityCode(request.Parent, "parent");
         var violations = new Violations();
-        if (!ResourceNames.IsValidClusterId(request.ClusterId))
-            violations.Add("cluster_id", $"'{request.ClusterId}' is not a cluster id: use 1-40 lower-case letters, digits and hyphens, starting with a letter.");
+        if (!ResourceNames.IsValidChosenId(request.ClusterId))
+            violations.Add("cluster_id", $"'{request.ClusterId}' is not a cluster id: {ResourceNames.ChosenIdRule}.");
         if (string.IsNullOrWhiteSpace(request.Cluster?.DisplayName)) violations.Add("cluster.display_name", "A cluster needs a name.");
         violations.ThrowIfAny();
         if (!await db.LocalAuthorities.AnyAsync(la => la.Code == laCode, context.CancellationToken)) throw RpcErrors.NotFound(request.Parent);
@@ -55,7 +55,7 @@ public sealed class ClusterApi(RegistryDbContext db, TimeProvider clock) : Clust
         return ToMessage(entity);
     }
 
-    private static Cluster ToMessage(ClusterEntity entity) => new()
+    internal static Cluster ToMessage(ClusterEntity entity) => new()
     {
         Name = ResourceNames.Cluster(entity.LaCode, entity.ClusterId),
         DisplayName = entity.DisplayName,

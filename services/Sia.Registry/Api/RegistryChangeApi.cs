@@ -43,23 +43,37 @@ public sealed class RegistryChangeApi(RegistryDbContext db) : RegistryChangeServ
         }
     }
 
+    /// <summary>The current state of every resource the changes name, by name, in one query per resource type.</summary>
     private async Task<Dictionary<string, Google.Protobuf.IMessage>> LoadCurrentAsync(List<ChangeEntity> changes, CancellationToken cancellationToken)
     {
+        var names = changes.Select(c => c.ResourceName).ToHashSet();
         var urns = new List<int>();
         var codes = new List<string>();
-        foreach (var change in changes)
+        var allianceIds = new List<string>();
+        var leaderIds = new List<long>();
+        var clusterLaCodes = new List<string>();
+        foreach (var name in names)
         {
-            if (ResourceNames.TryParseSchool(change.ResourceName, out var urn)) urns.Add(urn);
-            else if (ResourceNames.TryParseLocalAuthority(change.ResourceName, out var code)) codes.Add(code);
+            if (ResourceNames.TryParseSchool(name, out var urn)) urns.Add(urn);
+            else if (ResourceNames.TryParseLocalAuthority(name, out var code)) codes.Add(code);
+            else if (ResourceNames.TryParseAlliance(name, out var allianceId)) allianceIds.Add(allianceId);
+            else if (ResourceNames.TryParseSystemLeader(name, out var leaderId)) leaderIds.Add(leaderId);
+            else if (ResourceNames.TryParseCluster(name, out var cluster)) clusterLaCodes.Add(cluster.LaCode);
         }
+
         var current = new Dictionary<string, Google.Protobuf.IMessage>();
-        foreach (var school in await db.Schools.AsNoTracking().Where(s => urns.Contains(s.Urn)).ToListAsync(cancellationToken))
-        {
-            current[ResourceNames.School(school.Urn)] = school.ToMessage();
-        }
+        var schools = await db.Schools.AsNoTracking().Include(s => s.AllianceMemberships).Where(s => urns.Contains(s.Urn)).ToListAsync(cancellationToken);
+        foreach (var school in schools) current[ResourceNames.School(school.Urn)] = school.ToMessage();
         foreach (var la in await db.LocalAuthorities.AsNoTracking().Where(l => codes.Contains(l.Code)).ToListAsync(cancellationToken))
-        {
             current[ResourceNames.LocalAuthority(la.Code)] = LocalAuthorityApi.ToMessage(la);
+        foreach (var alliance in await db.Alliances.AsNoTracking().Where(a => allianceIds.Contains(a.AllianceId)).ToListAsync(cancellationToken))
+            current[ResourceNames.Alliance(alliance.AllianceId)] = alliance.ToMessage();
+        foreach (var leader in await db.SystemLeaders.AsNoTracking().Where(l => leaderIds.Contains(l.Id)).ToListAsync(cancellationToken))
+            current[ResourceNames.SystemLeader(leader.Id)] = leader.ToMessage();
+        foreach (var cluster in await db.Clusters.AsNoTracking().Where(c => clusterLaCodes.Contains(c.LaCode)).ToListAsync(cancellationToken))
+        {
+            var name = ResourceNames.Cluster(cluster.LaCode, cluster.ClusterId);
+            if (names.Contains(name)) current[name] = ClusterApi.ToMessage(cluster);
         }
         return current;
     }
@@ -80,6 +94,15 @@ public sealed class RegistryChangeApi(RegistryDbContext db) : RegistryChangeServ
                 break;
             case LocalAuthority la:
                 message.LocalAuthority = la;
+                break;
+            case Cluster cluster:
+                message.Cluster = cluster;
+                break;
+            case Alliance alliance:
+                message.Alliance = alliance;
+                break;
+            case SystemLeader leader:
+                message.SystemLeader = leader;
                 break;
         }
         return message;

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Sia.Registry.Api;
 
-/// <summary>The registry's resource names: "localAuthorities/{code}" and "schools/{urn}".</summary>
+/// <summary>The registry's resource names, built and parsed ("schools/{urn}", "alliances/{alliance_id}"...).</summary>
 internal static partial class ResourceNames
 {
     public static string LocalAuthority(string code) => $"localAuthorities/{code}";
@@ -11,14 +11,56 @@ internal static partial class ResourceNames
 
     public static string Cluster(string laCode, string clusterId) => $"localAuthorities/{laCode}/clusters/{clusterId}";
 
-    public static (string LaCode, string ClusterId) ClusterId(string name, string field)
+    public static bool TryParseCluster(string name, out (string LaCode, string ClusterId) cluster)
     {
         var match = ClusterPattern().Match(name);
-        return match.Success ? (match.Groups[1].Value, match.Groups[2].Value)
-            : throw Sia.Contracts.RpcErrors.InvalidArgument(field, $"'{name}' is not a cluster name; expected localAuthorities/{{code}}/clusters/{{cluster id}}, for example localAuthorities/816/clusters/north.");
+        cluster = match.Success ? (match.Groups[1].Value, match.Groups[2].Value) : ("", "");
+        return match.Success;
     }
 
-    public static bool IsValidClusterId(string clusterId) => ClusterIdPattern().IsMatch(clusterId);
+    public static (string LaCode, string ClusterId) ClusterId(string name, string field) =>
+        TryParseCluster(name, out var cluster) ? cluster
+            : throw Sia.Contracts.RpcErrors.InvalidArgument(field, $"'{name}' is not a cluster name; expected localAuthorities/{{code}}/clusters/{{cluster id}}, for example localAuthorities/816/clusters/north.");
+
+    /// <summary>Whether a client-chosen id (of a cluster or an alliance) is well formed.</summary>
+    public static bool IsValidChosenId(string id) => ChosenIdPattern().IsMatch(id);
+
+    public const string ChosenIdRule = "use 1-40 lower-case letters, digits and hyphens, starting with a letter";
+
+    public static string Alliance(string allianceId) => $"alliances/{allianceId}";
+
+    public static bool TryParseAlliance(string name, out string allianceId)
+    {
+        var match = AlliancePattern().Match(name);
+        allianceId = match.Success ? match.Groups[1].Value : "";
+        return match.Success;
+    }
+
+    public static string AllianceId(string name, string field) =>
+        TryParseAlliance(name, out var allianceId) ? allianceId
+            : throw Sia.Contracts.RpcErrors.InvalidArgument(field, $"'{name}' is not an alliance name; expected alliances/{{alliance id}}, for example alliances/ebor.");
+
+    public static string AllianceMembership(string allianceId, long id) => $"alliances/{allianceId}/memberships/{id}";
+
+    public static (string AllianceId, long Id) AllianceMembershipId(string name, string field)
+    {
+        var match = AllianceMembershipPattern().Match(name);
+        return match.Success ? (match.Groups[1].Value, long.Parse(match.Groups[2].Value))
+            : throw Sia.Contracts.RpcErrors.InvalidArgument(field, $"'{name}' is not an alliance membership name; expected alliances/{{alliance id}}/memberships/{{id}}.");
+    }
+
+    public static string SystemLeader(long id) => $"systemLeaders/{id}";
+
+    public static bool TryParseSystemLeader(string name, out long id)
+    {
+        var match = SystemLeaderPattern().Match(name);
+        id = match.Success ? long.Parse(match.Groups[1].Value) : 0;
+        return match.Success;
+    }
+
+    public static long SystemLeaderId(string name, string field) =>
+        TryParseSystemLeader(name, out var id) ? id
+            : throw Sia.Contracts.RpcErrors.InvalidArgument(field, $"'{name}' is not a system leader name; expected systemLeaders/{{id}}, for example systemLeaders/12.");
 
     public static string Inspection(int urn, long id) => $"schools/{urn}/inspections/{id}";
 
@@ -61,7 +103,16 @@ internal static partial class ResourceNames
     private static partial Regex ClusterPattern();
 
     [GeneratedRegex(@"^[a-z][a-z0-9-]{0,39}$")]
-    private static partial Regex ClusterIdPattern();
+    private static partial Regex ChosenIdPattern();
+
+    [GeneratedRegex(@"^alliances/([a-z][a-z0-9-]{0,39})$")]
+    private static partial Regex AlliancePattern();
+
+    [GeneratedRegex(@"^alliances/([a-z][a-z0-9-]{0,39})/memberships/([1-9]\d{0,17})$")]
+    private static partial Regex AllianceMembershipPattern();
+
+    [GeneratedRegex(@"^systemLeaders/([1-9]\d{0,17})$")]
+    private static partial Regex SystemLeaderPattern();
 
     [GeneratedRegex(@"^schools/([1-9]\d{5})/inspections/([1-9]\d{0,17})$")]
     private static partial Regex InspectionPattern();

@@ -11,10 +11,13 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
 {
     private const int MaxBatchSize = 1000;
 
+    /// <summary>Schools as the API shows them, with their alliance memberships.</summary>
+    private IQueryable<SchoolEntity> Schools => db.Schools.Include(s => s.AllianceMemberships);
+
     public override async Task<School> GetSchool(GetSchoolRequest request, ServerCallContext context)
     {
         var urn = ResourceNames.SchoolUrn(request.Name, "name");
-        var entity = await db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == urn, context.CancellationToken)
+        var entity = await Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == urn, context.CancellationToken)
             ?? throw RpcErrors.NotFound(request.Name);
         return entity.ToMessage();
     }
@@ -25,7 +28,7 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
             throw RpcErrors.InvalidArgument("names", $"At most {MaxBatchSize} schools per batch; this request names {request.Names.Count}.");
         var urns = request.Names.Select((name, i) => ResourceNames.SchoolUrn(name, $"names[{i}]")).ToList();
         var distinct = urns.Distinct().ToList();
-        var found = await db.Schools.AsNoTracking().Where(s => distinct.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, context.CancellationToken);
+        var found = await Schools.AsNoTracking().Where(s => distinct.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, context.CancellationToken);
         var missing = distinct.Where(urn => !found.ContainsKey(urn)).Select(ResourceNames.School).ToList();
         if (missing.Count > 0) throw RpcErrors.NotFound(string.Join(", ", missing));
 
@@ -42,7 +45,7 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         filters.PageToken = "";
         var after = PageToken.Read(request.PageToken, filters) is { } key ? int.Parse(key) : 0;
 
-        var query = db.Schools.AsNoTracking().Where(s => s.Urn > after);
+        var query = Schools.AsNoTracking().Where(s => s.Urn > after);
         if (request.LocalAuthority.Length > 0)
         {
             var code = ResourceNames.LocalAuthorityCode(request.LocalAuthority, "local_authority");
@@ -52,6 +55,12 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         {
             var (clusterLa, clusterId) = ResourceNames.ClusterId(request.Cluster, "cluster");
             query = query.Where(s => s.LaCode == clusterLa && s.ClusterId == clusterId);
+        }
+        if (request.Alliance.Length > 0)
+        {
+            var allianceId = ResourceNames.AllianceId(request.Alliance, "alliance");
+            var today = clock.TodayInEngland();
+            query = query.Where(s => s.AllianceMemberships.Any(m => m.AllianceId == allianceId && m.JoinDate <= today && (m.LeaveDate == null || m.LeaveDate > today)));
         }
         if (request.PhaseOfEducationCodes.Count > 0)
         {
@@ -138,12 +147,12 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         var changes = request.School ?? throw RpcErrors.InvalidArgument("school", "The school to update is missing.");
         var urn = ResourceNames.SchoolUrn(changes.Name, "school.name");
         var expectedVersion = Etag.Parse(changes.Etag, "school.etag");
-        var entity = await db.Schools.SingleOrDefaultAsync(s => s.Urn == urn, context.CancellationToken)
+        var entity = await Schools.SingleOrDefaultAsync(s => s.Urn == urn, context.CancellationToken)
             ?? throw RpcErrors.NotFound(changes.Name);
         if (expectedVersion is { } expected && expected != entity.Version) throw RpcErrors.Aborted(changes.Name);
 
         var updated = entity.ToMessage();
-        SchoolUpdateMask.Apply(request.UpdateMask, changes, updated);
+        SchoolUpdateMask.Fields.Apply(request.UpdateMask, changes, updated);
         var violations = new Violations();
         SchoolRules.Validate(updated, "school", violations);
         violations.ThrowIfAny();

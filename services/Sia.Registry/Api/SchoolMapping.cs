@@ -35,6 +35,7 @@ internal static class SchoolMapping
             CreateTime = Timestamp.FromDateTime(entity.CreateTime),
             UpdateTime = Timestamp.FromDateTime(entity.UpdateTime),
             Cluster = entity.ClusterId is null ? "" : ResourceNames.Cluster(entity.LaCode, entity.ClusterId),
+            AllianceMemberships = { entity.AllianceMemberships.InJoinOrder() },
         };
         if (entity.Capacity is { } capacity) school.Capacity = capacity;
         if (entity.Pupils is { } pupils) school.Pupils = pupils;

@@ -1,5 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
-using Sia.Contracts;
 using Sia.Registry.V1;
 
 namespace Sia.Registry.Api;
@@ -7,7 +5,7 @@ namespace Sia.Registry.Api;
 /// <summary>The fields of a School that UpdateSchool may change, by field-mask path.</summary>
 internal static class SchoolUpdateMask
 {
-    private static readonly Dictionary<string, Action<School, School>> Setters = new()
+    public static readonly UpdateMask<School> Fields = new(new Dictionary<string, Action<School, School>>
     {
         ["local_authority_code"] = (from, to) => to.LocalAuthorityCode = from.LocalAuthorityCode,
         ["establishment_number"] = (from, to) => to.EstablishmentNumber = from.EstablishmentNumber,
@@ -34,20 +32,5 @@ internal static class SchoolUpdateMask
         ["headteacher"] = (from, to) => to.Headteacher = from.Headteacher,
         ["address"] = (from, to) => to.Address = from.Address,
         ["cluster"] = (from, to) => to.Cluster = from.Cluster,
-    };
-
-    /// <summary>Copies the masked fields from the request onto the current school; "*" means every updatable field.</summary>
-    public static void Apply(FieldMask? mask, School from, School to)
-    {
-        if (mask is null || mask.Paths.Count == 0)
-            throw RpcErrors.InvalidArgument("update_mask", "Name the fields to change in update_mask (or \"*\" for all of them).");
-        var paths = mask.Paths.Count == 1 && mask.Paths[0] == "*" ? Setters.Keys.ToList() : mask.Paths.ToList();
-        var unknown = paths.Where(p => !Setters.ContainsKey(p)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw RpcErrors.InvalidArgument("update_mask",
-                $"These fields can't be updated: {string.Join(", ", unknown)}. Updatable: {string.Join(", ", Setters.Keys)}.");
-        }
-        foreach (var path in paths) Setters[path](from, to);
-    }
+    });
 }

@@ -8,44 +8,62 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     /// <summary>GIAS status code of a closed school; LAESTAB is unique only among schools not closed.</summary>
     public const int ClosedStatusCode = 2;
 
+    /// <summary>The unique index that lets a school have only one open-ended membership of an alliance.</summary>
+    public const string OpenMembershipIndex = "ux_alliance_memberships_open";
+
     public DbSet<LocalAuthorityEntity> LocalAuthorities => Set<LocalAuthorityEntity>();
     public DbSet<SchoolEntity> Schools => Set<SchoolEntity>();
     public DbSet<CreateRequestEntity> CreateRequests => Set<CreateRequestEntity>();
     public DbSet<ChangeEntity> Changes => Set<ChangeEntity>();
     public DbSet<InspectionEntity> Inspections => Set<InspectionEntity>();
     public DbSet<ClusterEntity> Clusters => Set<ClusterEntity>();
+    public DbSet<AllianceEntity> Alliances => Set<AllianceEntity>();
+    public DbSet<AllianceMembershipEntity> AllianceMemberships => Set<AllianceMembershipEntity>();
+    public DbSet<SystemLeaderEntity> SystemLeaders => Set<SystemLeaderEntity>();
 
     /// <summary>
-    /// Saves, logging a change for every school and local authority created or updated, in the same transaction.
-    /// Writers of changes take one transaction-scoped advisory lock, so change sequence numbers are in commit
-    /// order and a reader that has seen change N can never later find an earlier one committed.
+    /// Saves, logging a change for every resource created or updated, in the same transaction (a membership
+    /// change is logged as a change of its school, which shows its memberships). Writers of changes take one
+    /// transaction-scoped advisory lock, so change sequence numbers are in commit order and a reader that has
+    /// seen change N can never later find an earlier one committed.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
         var changed = ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified)
-            .Select(e => (Name: ResourceNameOf(e.Entity), Type: e.State == EntityState.Added ? ChangeEntity.Created : ChangeEntity.Updated))
-            .Where(c => c.Name is not null)
+            .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity is not ChangeEntity)
+            .Select(e => (e.Entity, Type: e.State == EntityState.Added ? ChangeEntity.Created : ChangeEntity.Updated))
             .ToList();
-        if (changed.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!changed.Any(c => IsLogged(c.Entity))) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        var now = DateTime.UtcNow;
-        Changes.AddRange(changed.Select(c => new ChangeEntity { ResourceName = c.Name!, ChangeType = c.Type, ChangeTime = now }));
         var ownTransaction = Database.CurrentTransaction is null;
         await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChangeLogLockId})", cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Names are read after saving, once the database has assigned generated ids.
+        var now = DateTime.UtcNow;
+        Changes.AddRange(changed
+            .Select(c => ChangeOf(c.Entity, c.Type))
+            .OfType<(string Name, string Type)>()
+            .Distinct()
+            .Select(c => new ChangeEntity { ResourceName = c.Name, ChangeType = c.Type, ChangeTime = now }));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         return saved;
     }
 
     private const long ChangeLogLockId = 0x5141_0001;
 
-    private static string? ResourceNameOf(object entity) => entity switch
+    private static bool IsLogged(object entity) => ChangeOf(entity, ChangeEntity.Updated) is not null;
+
+    private static (string Name, string Type)? ChangeOf(object entity, string type) => entity switch
     {
-        SchoolEntity school => Api.ResourceNames.School(school.Urn),
-        LocalAuthorityEntity la => Api.ResourceNames.LocalAuthority(la.Code),
+        SchoolEntity school => (Api.ResourceNames.School(school.Urn), type),
+        LocalAuthorityEntity la => (Api.ResourceNames.LocalAuthority(la.Code), type),
+        ClusterEntity cluster => (Api.ResourceNames.Cluster(cluster.LaCode, cluster.ClusterId), type),
+        AllianceEntity alliance => (Api.ResourceNames.Alliance(alliance.AllianceId), type),
+        AllianceMembershipEntity membership => (Api.ResourceNames.School(membership.Urn), ChangeEntity.Updated),
+        SystemLeaderEntity leader => (Api.ResourceNames.SystemLeader(leader.Id), type),
         _ => null,
     };
 
@@ -83,6 +101,36 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             cluster.HasKey(e => new { e.LaCode, e.ClusterId });
             cluster.Property(e => e.Version).IsRowVersion();
             cluster.HasOne<LocalAuthorityEntity>().WithMany().HasForeignKey(e => e.LaCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<AllianceEntity>(alliance =>
+        {
+            alliance.ToTable("alliances");
+            alliance.HasKey(e => e.AllianceId);
+            alliance.Property(e => e.Version).IsRowVersion();
+            alliance.HasOne<SchoolEntity>().WithMany().HasForeignKey(e => e.LeadUrn).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<AllianceMembershipEntity>(membership =>
+        {
+            membership.ToTable("alliance_memberships");
+            membership.HasKey(e => e.Id);
+            membership.Property(e => e.Id).UseIdentityByDefaultColumn();
+            membership.Property(e => e.Version).IsRowVersion();
+            membership.HasOne<AllianceEntity>().WithMany().HasForeignKey(e => e.AllianceId).OnDelete(DeleteBehavior.Restrict);
+            membership.HasOne<SchoolEntity>().WithMany(s => s.AllianceMemberships).HasForeignKey(e => e.Urn).OnDelete(DeleteBehavior.Restrict);
+            membership.HasIndex(e => new { e.AllianceId, e.Urn });
+            membership.HasIndex(e => new { e.AllianceId, e.Urn }, OpenMembershipIndex).IsUnique().HasFilter("leave_date IS NULL");
+        });
+
+        model.Entity<SystemLeaderEntity>(leader =>
+        {
+            leader.ToTable("system_leaders");
+            leader.HasKey(e => e.Id);
+            leader.Property(e => e.Id).UseIdentityByDefaultColumn();
+            leader.Property(e => e.Version).IsRowVersion();
+            leader.HasOne<SchoolEntity>().WithMany().HasForeignKey(e => e.HomeUrn).OnDelete(DeleteBehavior.Restrict);
+            leader.HasOne<AllianceEntity>().WithMany().HasForeignKey(e => e.AllianceId).OnDelete(DeleteBehavior.Restrict);
         });
 
         model.Entity<InspectionEntity>(inspection =>

@@ -38,6 +38,9 @@ public sealed class SchoolEntity
     public int? LatestOverallGrade { get; set; }
     public int? LatestCategoryOfConcern { get; set; }
 
+    /// <summary>Every membership of an alliance, current and ended.</summary>
+    public List<AllianceMembershipEntity> AllianceMemberships { get; init; } = [];
+
     /// <summary>PostgreSQL's xmin: changes with every update, so it serves as the etag.</summary>
     public uint Version { get; set; }
     public DateTime CreateTime { get; set; }

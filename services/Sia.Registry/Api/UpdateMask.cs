@@ -1,0 +1,23 @@
+using Google.Protobuf.WellKnownTypes;
+using Sia.Contracts;
+
+namespace Sia.Registry.Api;
+
+/// <summary>The fields of a resource that an Update may change, by field-mask path, and how to copy each.</summary>
+internal sealed class UpdateMask<T>(IReadOnlyDictionary<string, Action<T, T>> setters)
+{
+    /// <summary>Copies the masked fields from the request onto the current resource; "*" means every updatable field.</summary>
+    public void Apply(FieldMask? mask, T from, T to)
+    {
+        if (mask is null || mask.Paths.Count == 0)
+            throw RpcErrors.InvalidArgument("update_mask", "Name the fields to change in update_mask (or \"*\" for all of them).");
+        var paths = mask.Paths.Count == 1 && mask.Paths[0] == "*" ? setters.Keys.ToList() : mask.Paths.ToList();
+        var unknown = paths.Where(p => !setters.ContainsKey(p)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw RpcErrors.InvalidArgument("update_mask",
+                $"These fields can't be updated: {string.Join(", ", unknown)}. Updatable: {string.Join(", ", setters.Keys)}.");
+        }
+        foreach (var path in paths) setters[path](from, to);
+    }
+}
