@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Sia.Registry.Api;
 using Sia.Registry.Data;
+using Sia.Registry.Demo;
 using Sia.Registry.Import;
 
 namespace Sia.Registry;
@@ -22,6 +23,7 @@ public static class Extensions
         builder.Services.AddGrpcHealthChecks().AddDbContextCheck<RegistryDbContext>("registrydb");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<GiasImporter>();
+        builder.Services.AddScoped<DemoDataLoader>();
     }
 
     public static void MapRegistryEndpoints(this WebApplication app)
@@ -38,10 +40,17 @@ public static class Extensions
         app.MapGrpcReflectionService();
     }
 
-    /// <summary>Brings the database schema up to date; instances starting together take turns.</summary>
+    /// <summary>
+    /// Brings the database schema up to date, then loads the demo data if asked to (Registry:LoadDemoData, which
+    /// defaults to true in the Development environment only). Instances starting together take turns.
+    /// </summary>
     public static async Task MigrateRegistryDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await RegistryMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
+        var loadDemoData = app.Configuration.GetValue<bool?>("Registry:LoadDemoData") ?? app.Environment.IsDevelopment();
+        var demoData = scope.ServiceProvider.GetRequiredService<DemoDataLoader>();
+        await RegistryMigrator.MigrateAsync(
+            scope.ServiceProvider.GetRequiredService<RegistryDbContext>(),
+            loadDemoData ? demoData.LoadAsync : null);
     }
 }

@@ -12,6 +12,10 @@ public sealed class RegistryHost(PostgresServer postgres) : IAsyncLifetime
 {
     private WebApplication _app = null!;
 
+    /// <summary>Registry:LoadDemoData; null leaves it to the environment's default.</summary>
+    public bool? LoadDemoData { get; init; } = false;
+    public string EnvironmentName { get; init; } = Environments.Production;
+
     public string ConnectionString { get; private set; } = "";
     public Uri Address { get; private set; } = null!;
     public IServiceProvider Services => _app.Services;
@@ -19,8 +23,9 @@ public sealed class RegistryHost(PostgresServer postgres) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await postgres.CreateDatabaseAsync("registry");
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = EnvironmentName });
         builder.Configuration["ConnectionStrings:registrydb"] = ConnectionString;
+        if (LoadDemoData is { } load) builder.Configuration["Registry:LoadDemoData"] = load ? "true" : "false";
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.AddRegistryServices();

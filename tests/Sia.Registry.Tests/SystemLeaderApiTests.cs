@@ -99,8 +99,8 @@ public sealed class SystemLeaderApiTests(RegistryHost host) : IClassFixture<Regi
         var leader = new SystemLeader
         {
             DisplayName = "",
-            Designation = Designation.Local,
-            LocalDesignation = "yle",
+            Designation = Designation.Sle,
+            LocalDesignation = "YLE",
             Specialisms = { "" },
             PhaseOfEducationCodes = { 9 },
             DesignationDate = new Date { Year = 2015, Month = 2, Day = 30 },
@@ -113,6 +113,18 @@ public sealed class SystemLeaderApiTests(RegistryHost host) : IClassFixture<Regi
             ["system_leader.designation_date", "system_leader.display_name", "system_leader.home_school", "system_leader.local_designation",
              "system_leader.phase_of_education_codes[0]", "system_leader.specialisms[0]"],
             error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field).Order());
+    }
+
+    [Fact]
+    public async Task A_local_designation_is_the_LAs_own_title_in_capitals()
+    {
+        var leader = Leader(Designation.Local, _yorkSchool, "Governance");
+        leader.LocalDesignation = "yle";
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => CreateAsync(leader));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("system_leader.local_designation: 'yle' is not a local designation: use 2-10 capital letters, for example YLE.", error.Status.Detail);
     }
 
     [Fact]

@@ -54,14 +54,7 @@ public sealed class InspectionApi(RegistryDbContext db, TimeProvider clock) : In
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         db.Inspections.Add(entity);
         await db.SaveChangesAsync(context.CancellationToken);
-        if (school.LatestInspectionDate is null || entity.InspectionDate >= school.LatestInspectionDate)
-        {
-            school.LatestInspectionId = entity.Id;
-            school.LatestInspectionDate = entity.InspectionDate;
-            school.LatestOverallGrade = entity.OverallGrade;
-            school.LatestCategoryOfConcern = entity.CategoryOfConcern;
-            school.UpdateTime = clock.UtcNowForDatabase();
-        }
+        if (school.RecordInspection(entity)) school.UpdateTime = clock.UtcNowForDatabase();
         log.Record(requestId, ResourceNames.Inspection(urn, entity.Id));
         try
         {

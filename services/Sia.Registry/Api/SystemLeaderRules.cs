@@ -21,8 +21,8 @@ internal static partial class SystemLeaderRules
             violations.Add("system_leader.local_designation", $"'{leader.LocalDesignation}' is not a local designation: use 2-10 capital letters, for example YLE.");
         if (leader.Designation != SystemLeader.Types.Designation.Local && leader.LocalDesignation.Length > 0)
             violations.Add("system_leader.local_designation", "Only a leader with DESIGNATION_LOCAL has a local designation.");
-        if (leader.HomeSchool.Length == 0 && leader.Designation != SystemLeader.Types.Designation.Nlg)
-            violations.Add("system_leader.home_school", "Give the leader's home school (schools/{URN}); only leaders of governance may have none.");
+        if (leader.HomeSchool.Length == 0 && leader.Designation is SystemLeader.Types.Designation.Nle or SystemLeader.Types.Designation.Lle or SystemLeader.Types.Designation.Sle)
+            violations.Add("system_leader.home_school", "Give the leader's home school (schools/{URN}): NLEs, LLEs and SLEs work in one.");
         else if (leader.HomeSchool.Length > 0 && !ResourceNames.TryParseSchool(leader.HomeSchool, out _))
             violations.Add("system_leader.home_school", $"'{leader.HomeSchool}' is not a school name; expected schools/{{6-digit URN}}.");
         if (leader.Alliance.Length > 0 && !ResourceNames.TryParseAlliance(leader.Alliance, out _))

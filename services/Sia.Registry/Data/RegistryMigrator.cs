@@ -10,13 +10,15 @@ public static class RegistryMigrator
 {
     private const long MigrationLockId = 0x5141_0002;
 
-    public static async Task MigrateAsync(RegistryDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>Migrates, then runs <paramref name="thenUnderLock"/> (if any) before letting the next instance in.</summary>
+    public static async Task MigrateAsync(RegistryDbContext db, Func<CancellationToken, Task>? thenUnderLock = null, CancellationToken cancellationToken = default)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockId})", cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+            if (thenUnderLock is not null) await thenUnderLock(cancellationToken);
         }
         finally
         {

@@ -38,6 +38,17 @@ public sealed class SchoolEntity
     public int? LatestOverallGrade { get; set; }
     public int? LatestCategoryOfConcern { get; set; }
 
+    /// <summary>Makes the inspection the latest unless a later one is already recorded; says whether it did.</summary>
+    public bool RecordInspection(InspectionEntity inspection)
+    {
+        if (LatestInspectionDate is { } latest && inspection.InspectionDate < latest) return false;
+        LatestInspectionId = inspection.Id;
+        LatestInspectionDate = inspection.InspectionDate;
+        LatestOverallGrade = inspection.OverallGrade;
+        LatestCategoryOfConcern = inspection.CategoryOfConcern;
+        return true;
+    }
+
     /// <summary>Every membership of an alliance, current and ended.</summary>
     public List<AllianceMembershipEntity> AllianceMemberships { get; init; } = [];
 
