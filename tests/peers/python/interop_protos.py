@@ -1,25 +1,12 @@
 """Shared pieces of the Python interop peers: the grpc.testing message classes,
 method paths, (de)serializers and flag parsing.
-
-The classes are built at run time from a descriptor set that protoc writes for
-protos/grpc/testing/test.proto, so no generated code (whose protobuf runtime
-version would have to match Debian's python3-protobuf) is needed.
-
-protoc is taken from $PROTOC if set, else from the Grpc.Tools NuGet package
-under $NUGET_PACKAGES or ~/.nuget/packages.
 """
 
-import glob
 import gzip
-import os
-import subprocess
-import tempfile
 import zlib
 
-from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
+from proto_classes import ProtoClasses
 
-PROTO_ROOT = os.path.normpath(
-    os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "protos"))
 TEST_PROTO = "grpc/testing/test.proto"
 PACKAGE = "grpc.testing"
 
@@ -27,45 +14,13 @@ ECHO_INITIAL_KEY = "x-grpc-test-echo-initial"
 ECHO_TRAILING_KEY = "x-grpc-test-echo-trailing-bin"
 
 
-def _version_of_package_path(path):
-    version = path.split(os.sep)[-4]  # .../grpc.tools/VERSION/tools/linux_x64/protoc
-    return [int(part) if part.isdigit() else 0 for part in version.split(".")]
-
-
-def find_protoc():
-    explicit = os.environ.get("PROTOC")
-    if explicit:
-        return explicit
-    roots = [os.environ.get("NUGET_PACKAGES"), os.path.expanduser("~/.nuget/packages")]
-    for root in filter(None, roots):
-        found = glob.glob(os.path.join(root, "grpc.tools", "*", "tools", "linux_x64", "protoc"))
-        if found:
-            return max(found, key=_version_of_package_path)
-    raise RuntimeError("protoc not found: set PROTOC or restore the Grpc.Tools NuGet package")
-
-
-def _load_descriptor_set():
-    with tempfile.TemporaryDirectory(prefix="sia-interop-") as tmp:
-        out = os.path.join(tmp, "test.pb")
-        subprocess.run(
-            [find_protoc(), "--include_imports", "--descriptor_set_out=" + out,
-             "-I", PROTO_ROOT, TEST_PROTO],
-            check=True)
-        with open(out, "rb") as f:
-            return descriptor_pb2.FileDescriptorSet.FromString(f.read())
-
-
 def _build_classes():
-    pool = descriptor_pool.DescriptorPool()
-    # --include_imports lists every file after the files it imports.
-    for file_proto in _load_descriptor_set().file:
-        pool.Add(file_proto)
-    factory = message_factory.MessageFactory(pool)
+    classes = ProtoClasses([TEST_PROTO])
     names = ["Empty", "Payload", "EchoStatus", "BoolValue", "ResponseParameters",
              "SimpleRequest", "SimpleResponse",
              "StreamingInputCallRequest", "StreamingInputCallResponse",
              "StreamingOutputCallRequest", "StreamingOutputCallResponse"]
-    return {n: factory.GetPrototype(pool.FindMessageTypeByName(PACKAGE + "." + n)) for n in names}
+    return {n: classes[PACKAGE + "." + n] for n in names}
 
 
 _CLASSES = _build_classes()
