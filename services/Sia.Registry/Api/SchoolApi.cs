@@ -65,7 +65,9 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         if (request.PhaseOfEducationCodes.Count > 0)
         {
             var phases = request.PhaseOfEducationCodes.ToList();
-            query = query.Where(s => phases.Contains(s.PhaseOfEducationCode));
+            // Equality for the common single phase lets PostgreSQL read (la_code, phase, urn) in page order.
+            if (phases is [var phase]) query = query.Where(s => s.PhaseOfEducationCode == phase);
+            else query = query.Where(s => phases.Contains(s.PhaseOfEducationCode));
         }
         if (request.EstablishmentTypeGroupCodes.Count > 0)
         {

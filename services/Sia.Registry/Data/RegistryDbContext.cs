@@ -86,6 +86,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             school.HasOne<LocalAuthorityEntity>().WithMany().HasForeignKey(e => e.LaCode).OnDelete(DeleteBehavior.Restrict);
             school.HasIndex(e => new { e.LaCode, e.Urn });
             school.HasIndex(e => new { e.PhaseOfEducationCode, e.Urn });
+            school.HasIndex(e => new { e.LaCode, e.PhaseOfEducationCode, e.Urn });
             school.HasIndex(e => new { e.EstablishmentTypeGroupCode, e.Urn });
             school.HasIndex(e => new { e.StatusCode, e.Urn });
             school.HasOne<ClusterEntity>().WithMany().HasForeignKey(e => new { e.LaCode, e.ClusterId }).OnDelete(DeleteBehavior.Restrict);
