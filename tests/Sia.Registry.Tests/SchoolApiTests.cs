@@ -41,13 +41,14 @@ public sealed class SchoolApiTests(RegistryHost host) : IClassFixture<RegistryHo
         school.EstablishmentTypeGroupCode = 8;
         school.Ukprn = 123;
         school.CloseDate = new Sia.Contracts.GoogleTypes.Date { Year = 1970, Month = 1, Day = 1 };
+        school.Cluster = "clusters/north";
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await Schools.CreateSchoolAsync(new CreateSchoolRequest { School = school }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var fields = error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field).Order();
         Assert.Equal(
-            ["school.close_date", "school.establishment_type_group_code", "school.name", "school.phase_of_education_code", "school.statutory_low_age", "school.ukprn"],
+            ["school.close_date", "school.cluster", "school.establishment_type_group_code", "school.name", "school.phase_of_education_code", "school.statutory_low_age", "school.ukprn"],
             fields);
     }
 

@@ -36,8 +36,9 @@ internal static class SchoolRules
             violations.Add($"{prefix}.close_date", $"The close date {close:yyyy-MM-dd} is before the open date {open:yyyy-MM-dd}.");
         if (school.Cluster.Length > 0)
         {
-            var (laCode, _) = ResourceNames.ClusterId(school.Cluster, $"{prefix}.cluster");
-            if (laCode != school.LocalAuthorityCode)
+            if (!ResourceNames.TryParseCluster(school.Cluster, out var cluster))
+                violations.Add($"{prefix}.cluster", $"'{school.Cluster}' is not a cluster name; expected localAuthorities/{{code}}/clusters/{{cluster id}}.");
+            else if (cluster.LaCode != school.LocalAuthorityCode)
                 violations.Add($"{prefix}.cluster", $"{school.Cluster} belongs to another local authority than the school's ({school.LocalAuthorityCode}).");
         }
         if (school.HasCapacity && school.Capacity < 0) violations.Add($"{prefix}.capacity", "Capacity can't be negative.");
