@@ -10,7 +10,7 @@ namespace Sia.Registry;
 
 public static class Extensions
 {
-    /// <summary>The registry's services: its database (ConnectionStrings:registrydb), gRPC, health and reflection.</summary>
+    /// <summary>The registry's services: its database (ConnectionStrings:registrydb, also a health check), gRPC and reflection.</summary>
     public static void AddRegistryServices(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString("registrydb")
@@ -25,7 +25,7 @@ public static class Extensions
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
         builder.Services.AddGrpc();
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddDbContextCheck<RegistryDbContext>("registrydb");
+        builder.Services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("registrydb");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<GiasImporter>();
         builder.Services.AddScoped<DemoDataLoader>();
@@ -41,7 +41,6 @@ public static class Extensions
         app.MapGrpcService<SystemLeaderApi>();
         app.MapGrpcService<GiasImportApi>();
         app.MapGrpcService<RegistryChangeApi>();
-        app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
     }
 

@@ -5,10 +5,12 @@ if (args is ["import-gias", .. var importArgs]) return await ImportGiasCommand.R
 
 // appsettings.json sits beside the binary: find it whatever folder the service is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddServiceDefaults();
 builder.AddRegistryServices();
 
 var app = builder.Build();
 await app.MigrateRegistryDatabaseAsync();
+app.MapDefaultEndpoints();
 app.MapRegistryEndpoints();
 await app.RunAsync();
 return 0;

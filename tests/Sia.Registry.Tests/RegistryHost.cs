@@ -28,9 +28,11 @@ public sealed class RegistryHost(PostgresServer postgres) : IAsyncLifetime
         if (LoadDemoData is { } load) builder.Configuration["Registry:LoadDemoData"] = load ? "true" : "false";
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.AddServiceDefaults();
         builder.AddRegistryServices();
         _app = builder.Build();
         await _app.MigrateRegistryDatabaseAsync();
+        _app.MapDefaultEndpoints();
         _app.MapRegistryEndpoints();
         await _app.StartAsync();
         Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

@@ -67,4 +67,17 @@ public sealed class ThirdPartyClientTests(RegistryHost host) : IClassFixture<Reg
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
     }
+
+    [Fact]
+    public async Task Health_and_alive_answer_over_http2()
+    {
+        using var http = new HttpClient { DefaultRequestVersion = System.Net.HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+
+        using var health = await http.GetAsync(new Uri(host.Address, "/health"), TestContext.Current.CancellationToken);
+        using var alive = await http.GetAsync(new Uri(host.Address, "/alive"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("Healthy", await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(System.Net.HttpStatusCode.OK, alive.StatusCode);
+    }
 }
