@@ -18,6 +18,7 @@ public static class ServiceDefaultsExtensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddOpenTelemetryExport();
+        builder.Services.AddGrpc(); // for grpc.health.v1; a service's own AddGrpc adds its options to the same registration
         // "self" answers /alive: the process runs. The service's own checks (its database...) join it in /health.
         builder.Services.AddGrpcHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         return builder;

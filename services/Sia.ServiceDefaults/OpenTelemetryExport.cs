@@ -34,6 +34,7 @@ public static class OpenTelemetryExport
             logging.AddProcessor(new BatchLogRecordExportProcessor(new OtlpLogExporter(settings.ExporterOptions("v1/logs")),
                 scheduledDelayMilliseconds: settings.LogDelayMilliseconds));
         });
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, HttpServerSpanTags>();
         builder.Services.AddSingleton(new TelemetryProviders(settings, resource));
         builder.Services.AddHostedService(services => services.GetRequiredService<TelemetryProviders>());
     }
@@ -54,8 +55,9 @@ public static class OpenTelemetryExport
         private readonly TracerProvider _tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
             .AddSource(ActivitySources)
-            .AddProcessor(new HealthProbeFilter(new BatchActivityExportProcessor(new OtlpTraceExporter(settings.ExporterOptions("v1/traces")),
-                scheduledDelayMilliseconds: settings.TraceDelayMilliseconds)))
+            .AddProcessor(new HealthProbeFilter())
+            .AddProcessor(new BatchActivityExportProcessor(new OtlpTraceExporter(settings.ExporterOptions("v1/traces")),
+                scheduledDelayMilliseconds: settings.TraceDelayMilliseconds))
             .Build();
 
         private readonly MeterProvider _metrics = Sdk.CreateMeterProviderBuilder()
@@ -80,24 +82,15 @@ public static class OpenTelemetryExport
         }
     }
 
-    /// <summary>Drops the spans of health probes (the AppHost asks every second), which would bury real traffic.</summary>
-    private sealed class HealthProbeFilter(BaseProcessor<Activity> inner) : BaseProcessor<Activity>
+    /// <summary>
+    /// Drops the spans of health probes (the AppHost asks every second), which would bury real traffic: it runs
+    /// before the exporting processor and marks them not recorded, which that processor skips.
+    /// </summary>
+    private sealed class HealthProbeFilter : BaseProcessor<Activity>
     {
-        public override void OnStart(Activity data) => inner.OnStart(data);
-
         public override void OnEnd(Activity data)
         {
-            if (!IsHealthProbe(data)) inner.OnEnd(data);
-        }
-
-        protected override bool OnForceFlush(int timeoutMilliseconds) => inner.ForceFlush(timeoutMilliseconds);
-
-        protected override bool OnShutdown(int timeoutMilliseconds) => inner.Shutdown(timeoutMilliseconds);
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) inner.Dispose();
-            base.Dispose(disposing);
+            if (IsHealthProbe(data)) data.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
         }
 
         /// <summary>A health request's span, or a span under one (the database check's query, say).</summary>
