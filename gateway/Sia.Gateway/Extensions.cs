@@ -1,0 +1,60 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Sia.Gateway.Grpc;
+using Sia.Gateway.Hosting;
+using Sia.Gateway.Partners;
+using Sia.Gateway.Proxy;
+using Sia.Gateway.RateLimiting;
+
+namespace Sia.Gateway;
+
+public static class Extensions
+{
+    /// <summary>
+    /// The gateway's services: YARP with the routes and clusters of ReverseProxy, partner keys, rate limits and the
+    /// endpoints (see <see cref="GatewayEndpoints"/>), all from configuration.
+    /// </summary>
+    public static void AddGatewayServices(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(GatewayOptions.Section);
+        var settings = section.Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.Services.AddOptions<GatewayOptions>().Bind(section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        // YARP registers data protection for session affinity cookies, which the gateway never issues: keep keys in memory.
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        builder.Services.AddSingleton<PartnerDirectory>();
+        builder.Services.AddRateLimiter(options => PartnerRateLimiter.Configure(options, settings.RateLimit));
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddConfigFilter<ServiceDestinationsFilter>()
+            .AddTransforms<PartnerHeadersTransform>()
+            .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = settings.ConnectTimeout);
+        GatewayEndpoints.Configure(builder, settings.Tls);
+    }
+
+    public static void MapGatewayEndpoints(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<PartnerAuthenticationMiddleware>();
+            proxy.UseRateLimiter();
+            // gRPC streams have no overall size (Kestrel's default cap is 30 MB); the services limit each message.
+            proxy.Use((context, next) =>
+            {
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
+                return next(context);
+            });
+            proxy.UseMiddleware<ProxyErrorMiddleware>();
+            // No UseSessionAffinity: its HashCookie policy needs System.IO.Hashing, which cannot be restored here.
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        // A gRPC call to a method no route serves: UNIMPLEMENTED, as a gRPC server answers, rather than a bare 404.
+        app.MapFallback("{**path}", context => context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true
+            ? TrailersOnly.WriteAsync(context, StatusCode.Unimplemented, $"The SIA gateway serves no method {context.Request.Path}.")
+            : Results.NotFound().ExecuteAsync(context));
+    }
+}

@@ -1,0 +1,47 @@
+namespace Sia.Gateway;
+
+/// <summary>The gateway's own settings (section Gateway); routes and clusters are YARP's (section ReverseProxy).</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>The partners that may call, each with the SHA-256 of its API key and its scopes.</summary>
+    public List<PartnerOptions> Partners { get; set; } = [];
+
+    /// <summary>The secret the gateway signs x-sia-partner with; the services verify with the same one.</summary>
+    public string? PartnerSigningKey { get; set; }
+
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    public TlsOptions Tls { get; set; } = new();
+
+    /// <summary>How long to wait for a TCP connection to a backend before answering UNAVAILABLE.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
+}
+
+public sealed class PartnerOptions
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>Lower- or upper-case hex SHA-256 of the API key's UTF-8 bytes (never the key itself).</summary>
+    public string KeyHash { get; set; } = "";
+
+    /// <summary>"pkg.Service" (a whole service), "/pkg.Service/Method" (one method), "pkg.*" (a package) or "*".</summary>
+    public List<string> Scopes { get; set; } = [];
+}
+
+/// <summary>A token bucket per partner: PermitsPerSecond calls a second on average, up to Burst at once.</summary>
+public sealed class RateLimitOptions
+{
+    public int PermitsPerSecond { get; set; } = 50;
+    public int Burst { get; set; } = 100;
+}
+
+/// <summary>A TLS endpoint (HTTP/2 by ALPN) at Url, served when CertificatePath is set: a PFX (with Password) or a PEM (with KeyPath).</summary>
+public sealed class TlsOptions
+{
+    public string Url { get; set; } = "https://localhost:7100";
+    public string? CertificatePath { get; set; }
+    public string? Password { get; set; }
+    public string? KeyPath { get; set; }
+}

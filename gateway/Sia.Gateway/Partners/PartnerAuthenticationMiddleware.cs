@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Grpc.Core;
+using Sia.Gateway.Grpc;
+
+namespace Sia.Gateway.Partners;
+
+/// <summary>
+/// Lets a call through only with a partner's API key ("authorization: Bearer KEY") whose scopes cover the method;
+/// the partner becomes the request's user. Keys and the authorization header are never logged.
+/// </summary>
+public sealed partial class PartnerAuthenticationMiddleware(RequestDelegate next, PartnerDirectory partners, ILogger<PartnerAuthenticationMiddleware> logger)
+{
+    public const string AuthenticationType = "SiaPartnerKey";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var method = context.Request.Path.Value ?? "";
+        var authorization = context.Request.Headers.Authorization;
+        if (authorization.Count == 0)
+            return Reject(context, StatusCode.Unauthenticated, method, "no API key",
+                "This call needs your SIA partner API key, sent as metadata 'authorization: Bearer <key>'.");
+        if (authorization.Count > 1 || !TryReadBearer(authorization[0], out var key))
+            return Reject(context, StatusCode.Unauthenticated, method, "malformed authorization",
+                "The authorization metadata must be 'Bearer <key>', with the SIA partner API key you were issued.");
+        if (partners.Find(key) is not { } partner)
+            return Reject(context, StatusCode.Unauthenticated, method, "unknown API key",
+                "The API key is not valid: check that you send the whole key you were issued; if it was revoked, ask SIA for a new one.");
+        if (!partner.MayCall(method))
+            return Reject(context, StatusCode.PermissionDenied, method, $"partner {partner.Name} out of scope",
+                $"Partner '{partner.Name}' may not call {method}: its API key's scopes are {string.Join(", ", partner.Scopes)}. " +
+                "Ask SIA to add this service or method to your key's scopes.");
+
+        context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, partner.Name)], AuthenticationType));
+        return next(context);
+    }
+
+    private static bool TryReadBearer(string? value, out string key)
+    {
+        const string scheme = "Bearer ";
+        key = "";
+        if (value is null || !value.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) return false;
+        key = value[scheme.Length..].Trim();
+        return key.Length > 0 && !key.Contains(' ');
+    }
+
+    private Task Reject(HttpContext context, StatusCode status, string method, string reason, string message)
+    {
+        LogRejected(logger, method, status, reason);
+        return TrailersOnly.WriteAsync(context, status, message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a call to {Method} with {Status}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string method, StatusCode status, string reason);
+}

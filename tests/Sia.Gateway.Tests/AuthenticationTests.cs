@@ -1,0 +1,110 @@
+using Grpc.Core;
+using Sia.Registry.V1;
+
+namespace Sia.Gateway.Tests;
+
+/// <summary>Partner keys and scopes at the gateway, and what the registry behind it receives.</summary>
+public sealed class AuthenticationTests(GatewayStack stack) : IClassFixture<GatewayStack>
+{
+    private const string GetSchool = "/sia.registry.v1.SchoolService/GetSchool";
+    private static readonly GetSchoolRequest Minster = new() { Name = "schools/990001" };
+
+    private SchoolService.SchoolServiceClient Schools => new(stack.CreateChannel());
+
+    [Fact]
+    public async Task A_valid_key_gets_the_school_and_the_registry_receives_the_partner_signed_and_no_key()
+    {
+        var headers = CallId(out var id);
+        headers.Add("authorization", $"Bearer {TestPartners.FullKey}");
+
+        var school = await Schools.GetSchoolAsync(Minster, headers, DateTime.UtcNow.AddSeconds(30));
+
+        Assert.Equal("Minster View Primary School", school.DisplayName);
+        var received = stack.Backend.Calls[id];
+        Assert.Equal(GetSchool, received.Path);
+        Assert.Equal(TestPartners.Full, received.VerifiedPartner);
+        Assert.Equal(TestPartners.Full, received.SiaPartnerHeaders["x-sia-partner"]);
+        Assert.False(received.HadAuthorization);
+        Assert.Equal("trailers", received.Te);
+    }
+
+    [Theory]
+    [InlineData(null, "GetSchool", StatusCode.Unauthenticated, "sent as metadata 'authorization: Bearer <key>'")]
+    [InlineData("Bearer not-a-partner-key", "GetSchool", StatusCode.Unauthenticated, "The API key is not valid")]
+    [InlineData("Basic " + TestPartners.FullKey, "GetSchool", StatusCode.Unauthenticated, "must be 'Bearer <key>'")]
+    [InlineData("Bearer", "GetSchool", StatusCode.Unauthenticated, "must be 'Bearer <key>'")]
+    [InlineData("Bearer " + TestPartners.ReaderKey, "ListSchools", StatusCode.PermissionDenied,
+        "Partner 'Schools Reader' may not call /sia.registry.v1.SchoolService/ListSchools: its API key's scopes are /sia.registry.v1.SchoolService/GetSchool")]
+    public async Task A_refused_call_is_a_trailers_only_gRPC_status_that_says_what_to_do_and_never_reaches_the_registry(
+        string? authorization, string method, StatusCode expected, string message)
+    {
+        var headers = CallId(out var id);
+        if (authorization is not null) headers.Add("authorization", authorization);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => method == "GetSchool"
+            ? Schools.GetSchoolAsync(Minster, headers, DateTime.UtcNow.AddSeconds(30)).ResponseAsync
+            : Schools.ListSchoolsAsync(new ListSchoolsRequest(), headers, DateTime.UtcNow.AddSeconds(30)).ResponseAsync);
+        var raw = await RawGrpc.CallAsync(stack.Gateway.Address, $"/sia.registry.v1.SchoolService/{method}", Minster,
+            authorization is null ? [] : [("authorization", authorization)]);
+
+        Assert.Equal(expected, error.StatusCode);
+        Assert.Contains(message, error.Status.Detail);
+        raw.AssertTrailersOnly(expected);
+        Assert.False(stack.Backend.Calls.ContainsKey(id));
+    }
+
+    [Fact]
+    public async Task Partner_headers_sent_by_the_caller_are_dropped_and_replaced_by_the_gateways()
+    {
+        var headers = CallId(out var id);
+        headers.Add("authorization", $"Bearer {TestPartners.ReaderKey}");
+        headers.Add("x-sia-partner", TestPartners.Full);
+        headers.Add("x-sia-partner-time", DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString());
+        headers.Add("x-sia-partner-signature", new string('a', 64));
+        headers.Add("x-sia-partner-role", "admin");
+
+        await Schools.GetSchoolAsync(Minster, headers, DateTime.UtcNow.AddSeconds(30));
+
+        var received = stack.Backend.Calls[id];
+        Assert.Equal(TestPartners.Reader, received.VerifiedPartner);
+        Assert.Equal(["x-sia-partner", "x-sia-partner-signature", "x-sia-partner-time"], received.SiaPartnerHeaders.Keys.Order());
+        Assert.Equal(TestPartners.Reader, received.SiaPartnerHeaders["x-sia-partner"]);
+    }
+
+    [Fact]
+    public async Task The_registrys_own_errors_come_through_with_their_rich_details()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Schools.GetSchoolAsync(new GetSchoolRequest { Name = "schools/999999" },
+            TestPartners.Bearer(TestPartners.FullKey), DateTime.UtcNow.AddSeconds(30)).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.Equal("schools/999999 does not exist.", error.Status.Detail);
+        var details = Assert.Single(error.GetRpcStatus()!.Details);
+        Assert.Equal("schools/999999", details.Unpack<Google.Rpc.ResourceInfo>().ResourceName);
+    }
+
+    [Fact]
+    public async Task A_method_no_route_serves_is_UNIMPLEMENTED_trailers_only()
+    {
+        var raw = await RawGrpc.CallAsync(stack.Gateway.Address, "/sia.finance.v1.FundService/GetFund", Minster,
+            ("authorization", $"Bearer {TestPartners.FullKey}"));
+
+        raw.AssertTrailersOnly(StatusCode.Unimplemented);
+        Assert.Contains("serves no method /sia.finance.v1.FundService/GetFund", raw.Headers["grpc-message"]);
+    }
+
+    [Fact]
+    public async Task The_gateway_probes_the_registrys_health_endpoint_over_HTTP2()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (stack.Backend.HealthProbes.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(100);
+
+        Assert.Contains("HTTP/2 200", stack.Backend.HealthProbes);
+    }
+
+    private static Metadata CallId(out string id)
+    {
+        id = Guid.NewGuid().ToString("N");
+        return new Metadata { { BackendHost.CallIdHeader, id } };
+    }
+}

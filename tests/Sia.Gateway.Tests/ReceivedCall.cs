@@ -1,0 +1,23 @@
+using Sia.Contracts.Gateway;
+
+namespace Sia.Gateway.Tests;
+
+/// <summary>
+/// What the registry received from the gateway: the gRPC path, te, whether an authorization header came, the
+/// x-sia-partner* headers, and the partner they name if they verify with the shared key (as ServiceDefaults will check).
+/// </summary>
+public sealed record ReceivedCall(string Path, string Te, bool HadAuthorization, IReadOnlyDictionary<string, string> SiaPartnerHeaders, string? VerifiedPartner)
+{
+    public static ReceivedCall From(HttpRequest request)
+    {
+        var verified = PartnerHeaders.TryVerify(request.Headers, PartnerHeaders.Key(TestPartners.SigningKey), DateTimeOffset.UtcNow,
+            PartnerHeaders.DefaultMaxSkew, out var partner);
+        return new(
+            request.Path.Value ?? "",
+            request.Headers.TE.ToString(),
+            request.Headers.ContainsKey("authorization"),
+            request.Headers.Where(h => h.Key.StartsWith(PartnerHeaders.Prefix, StringComparison.OrdinalIgnoreCase))
+                .ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
+            verified ? partner : null);
+    }
+}
