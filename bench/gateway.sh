@@ -28,28 +28,14 @@ school="Minster View Primary School"  # schools/990001's name, to check answers
 # A key made up for this run; the gateway is given only its hash.
 key=bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 work=$(mktemp -d -p /dev/shm sia-gateway-bench.XXXXXX 2>/dev/null || mktemp -d)
+bench_name=gateway
+source "$root/bench/lib.sh"
 pg_pid= registry_pid= gateway_pid=
-
-die() { echo "gateway: $*" >&2; exit 1; }
-
-stop() { # pid [seconds]: SIGTERM, then SIGKILL if it has not gone
-    local pid=$1
-    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq $((${2:-10} * 10))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
     stop "$gateway_pid"
     stop "$registry_pid"
-    if [[ -n $pg_pid ]]; then
-        # The helper stops PostgreSQL (fast shutdown) and deletes its directory when told, or when its stdin closes.
-        { echo stop >&3; exec 3>&-; } 2>/dev/null || true
-        for _ in $(seq 100); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.1; done
-        stop "$pg_pid" 20
-    fi
+    stop_postgres
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -64,18 +50,6 @@ for project in services/Sia.Registry gateway/Sia.Gateway bench/Sia.Bench.Registr
     dotnet build -c Release -nologo -v q "$root/$project" >"$work/build.log" 2>&1 || { cat "$work/build.log"; die "build of $project failed"; }
 done
 
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
-wait_for() { # file pattern pid what
-    for _ in $(seq 600); do
-        grep -q "$2" "$1" && return 0
-        kill -0 "$3" 2>/dev/null || break
-        sleep 0.1
-    done
-    cat "$1" >&2
-    die "$4 did not start"
-}
-
 # The request: a gRPC frame of GetSchoolRequest{name: "schools/990001"}.
 /usr/bin/python3 - >"$work/request.bin" <<'EOF'
 import struct, sys
@@ -84,13 +58,7 @@ message = b"\x0a" + bytes([len(name)]) + name
 sys.stdout.buffer.write(b"\x00" + struct.pack(">I", len(message)) + message)
 EOF
 
-echo "starting PostgreSQL (cpu $PG_CPU)..."
-mkfifo "$work/pg.in"
-taskset -c "$PG_CPU" dotnet "$bench_dll" postgres <"$work/pg.in" >"$work/pg.out" 2>&1 &
-pg_pid=$!
-exec 3<>"$work/pg.in"
-wait_for "$work/pg.out" '^connection ' "$pg_pid" "PostgreSQL"
-connection=$(sed -n 's/^connection //p' "$work/pg.out")
+start_postgres "$bench_dll" "$PG_CPU"
 
 registry_port=$(free_port)
 echo "starting the registry with its demo data (cpu $SERVER_CPU, port $registry_port)..."

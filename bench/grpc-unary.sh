@@ -27,7 +27,8 @@ work=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
 server_pid=
 trap 'stop_server; rm -rf "$work"' EXIT
 
-die() { echo "grpc-unary: $*" >&2; exit 1; }
+bench_name=grpc-unary
+source "$root/bench/lib.sh"
 
 for tool in h2load nghttp taskset node dotnet /usr/bin/python3; do
     command -v "$tool" >/dev/null || die "$tool is missing (h2load and nghttp: apt-get install -y nghttp2-client)"
@@ -45,8 +46,6 @@ message = b"\x10\x64" + b"\x1a" + bytes([len(payload)]) + payload       # respon
 sys.stdout.buffer.write(b"\x00" + struct.pack(">I", len(message)) + message)
 EOF
 min_response=109  # gRPC frame of SimpleResponse{payload: {body: 100 zero bytes}}; grpc-js adds 2 (type: COMPRESSABLE)
-
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # Starts the target on SERVER_CPU with stdin on a FIFO (held open on fd 3) so "mark" can be sent to it.
 start_server() { # target port

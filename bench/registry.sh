@@ -25,28 +25,14 @@ bench_dll=$root/bench/Sia.Bench.Registry/bin/Release/net10.0/Sia.Bench.Registry.
 service=/sia.registry.v1.SchoolService
 # tmpfs if there is one: the extract (~70 MB) and h2load's per-request logs.
 work=$(mktemp -d -p /dev/shm sia-registry-bench.XXXXXX 2>/dev/null || mktemp -d)
+bench_name=registry
+source "$root/bench/lib.sh"
 pg_pid= registry_pid= sampler_pid=
-
-die() { echo "registry: $*" >&2; exit 1; }
-
-stop() { # pid [seconds]: SIGTERM, then SIGKILL if it has not gone
-    local pid=$1
-    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq $((${2:-10} * 10))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
     stop "$sampler_pid" 1
     stop "$registry_pid"
-    if [[ -n $pg_pid ]]; then
-        # The helper stops PostgreSQL (fast shutdown) and deletes its directory when told, or when its stdin closes.
-        { echo stop >&3; exec 3>&-; } 2>/dev/null || true
-        for _ in $(seq 100); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.1; done
-        stop "$pg_pid" 20  # its SIGTERM handler stops the server too
-    fi
+    stop_postgres
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -66,18 +52,6 @@ for project in "${projects[@]}"; do
     dotnet build -c Release -nologo -v q "$root/$project" >"$work/build.log" 2>&1 || { cat "$work/build.log"; die "build of $project failed"; }
 done
 
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
-wait_for() { # file pattern pid what
-    for _ in $(seq 600); do
-        grep -q "$2" "$1" && return 0
-        kill -0 "$3" 2>/dev/null || break
-        sleep 0.1
-    done
-    cat "$1" >&2
-    die "$4 did not start"
-}
-
 import_failed() {
     local size
     size=$(stat -c %s "$work/gias.csv")
@@ -94,13 +68,7 @@ echo "generating a $ROWS-row GIAS extract..."
 dotnet "$bench_dll" generate "$work/gias.csv" "$ROWS"
 dotnet "$bench_dll" requests "$work/requests" "$ROWS" "$CLIENTS"
 
-echo "starting PostgreSQL (cpu $PG_CPU)..."
-mkfifo "$work/pg.in"
-taskset -c "$PG_CPU" dotnet "$bench_dll" postgres <"$work/pg.in" >"$work/pg.out" 2>&1 &
-pg_pid=$!
-exec 3<>"$work/pg.in"
-wait_for "$work/pg.out" '^connection ' "$pg_pid" "PostgreSQL"
-connection=$(sed -n 's/^connection //p' "$work/pg.out")
+start_postgres "$bench_dll" "$PG_CPU"
 
 port=$(free_port)
 echo "starting the registry (cpu $SERVER_CPU, port $port)..."

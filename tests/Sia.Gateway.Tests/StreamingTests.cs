@@ -18,7 +18,9 @@ public sealed class StreamingTests(GatewayStack stack) : IClassFixture<GatewaySt
             .WatchChanges(new WatchChangesRequest(), Key, DateTime.UtcNow.AddSeconds(30));
         Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None)); // the first of the demo data's changes: the stream is open
 
-        var created = await new SchoolService.SchoolServiceClient(channel).CreateSchoolAsync(new CreateSchoolRequest { School = NewSchool() }, Key);
+        // Above the demo schools' establishment numbers, which York's LAESTABs already use.
+        var school = TestData.School("816", establishmentNumber: 5000 + TestData.NewUrn() % 4000);
+        var created = await new SchoolService.SchoolServiceClient(channel).CreateSchoolAsync(new CreateSchoolRequest { School = school }, Key);
 
         var seen = new List<string>();
         while (await watch.ResponseStream.MoveNext(CancellationToken.None) && watch.ResponseStream.Current.Resource != created.Name)
@@ -41,27 +43,5 @@ public sealed class StreamingTests(GatewayStack stack) : IClassFixture<GatewaySt
 
         Assert.Equal((6, 0, 0, 1), (summary.CreatedCount, summary.UpdatedCount, summary.UnchangedCount, summary.RejectedCount));
         Assert.Equal(8, Assert.Single(summary.RejectedRows).LineNumber);
-    }
-
-    private static School NewSchool()
-    {
-        var urn = 300_000 + Random.Shared.Next(0, 100_000);
-        return new School
-        {
-            Name = $"schools/{urn}",
-            LocalAuthorityCode = "816",
-            EstablishmentNumber = 5000 + urn % 4000,
-            DisplayName = $"Gateway Test Primary School {urn}",
-            TypeOfEstablishmentCode = 1,
-            EstablishmentTypeGroupCode = 4,
-            PhaseOfEducationCode = 2,
-            StatusCode = 1,
-            StatutoryLowAge = 4,
-            StatutoryHighAge = 11,
-            OpenDate = new Sia.Contracts.GoogleTypes.Date { Year = 1975, Month = 9, Day = 1 },
-            Capacity = 420,
-            Pupils = 401,
-            Address = new Address { Street = "1 Station Road", Town = "York", Postcode = "YO1 1AA" },
-        };
     }
 }

@@ -69,7 +69,7 @@ public sealed class AllianceApi(RegistryDbContext db, TimeProvider clock) : Alli
         var expectedVersion = Etag.Parse(changes.Etag, "alliance.etag");
         var entity = await db.Alliances.SingleOrDefaultAsync(a => a.AllianceId == allianceId, context.CancellationToken)
             ?? throw RpcErrors.NotFound(changes.Name);
-        if (expectedVersion is { } expected && expected != entity.Version) throw RpcErrors.Aborted(changes.Name);
+        Etag.ThrowIfStale(expectedVersion, entity.Version, changes.Name);
 
         var updated = entity.ToMessage();
         AllianceFields.Apply(request.UpdateMask, changes, updated);
@@ -83,14 +83,7 @@ public sealed class AllianceApi(RegistryDbContext db, TimeProvider clock) : Alli
         entity.Kind = (int)updated.Kind;
         entity.LeadUrn = leadUrn;
         entity.UpdateTime = clock.UtcNowForDatabase();
-        try
-        {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw RpcErrors.Aborted(changes.Name);
-        }
+        await db.SaveOrAbortAsync(changes.Name, context.CancellationToken);
         return entity.ToMessage();
     }
 

@@ -64,7 +64,7 @@ internal sealed class AllianceMembershipWriter(RegistryDbContext db, TimeProvide
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var entity = await db.AllianceMemberships.SingleOrDefaultAsync(m => m.Id == id && m.AllianceId == allianceId, cancellationToken)
             ?? throw RpcErrors.NotFound(changes.Name);
-        if (expectedVersion is { } expected && expected != entity.Version) throw RpcErrors.Aborted(changes.Name);
+        Etag.ThrowIfStale(expectedVersion, entity.Version, changes.Name);
 
         var updated = entity.ToMessage();
         Fields.Apply(request.UpdateMask, changes, updated);
@@ -79,14 +79,7 @@ internal sealed class AllianceMembershipWriter(RegistryDbContext db, TimeProvide
         entity.JoinDate = join!.Value;
         entity.LeaveDate = leave;
         await EnsureNoOverlapAsync(entity, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw RpcErrors.Aborted(changes.Name);
-        }
+        await db.SaveOrAbortAsync(changes.Name, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return entity.ToMessage();
     }

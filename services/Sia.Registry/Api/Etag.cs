@@ -17,4 +17,10 @@ internal static class Etag
         }
         throw RpcErrors.InvalidArgument(field, $"'{etag}' is not an etag this service issued.");
     }
+
+    /// <summary>ABORTED unless the etag the caller sent (if any) stands for the resource's current version.</summary>
+    public static void ThrowIfStale(uint? expected, uint current, string resourceName)
+    {
+        if (expected is { } version && version != current) throw RpcErrors.Aborted(resourceName);
+    }
 }

@@ -58,11 +58,7 @@ public sealed class InspectionApi(RegistryDbContext db, TimeProvider clock) : In
         log.Record(requestId, ResourceNames.Inspection(urn, entity.Id));
         try
         {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw RpcErrors.Aborted(request.Parent);
+            await db.SaveOrAbortAsync(request.Parent, context.CancellationToken);
         }
         catch (DbUpdateException ex) when (CreateRequestLog.IsDuplicateRequest(ex))
         {

@@ -151,7 +151,7 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         var expectedVersion = Etag.Parse(changes.Etag, "school.etag");
         var entity = await Schools.SingleOrDefaultAsync(s => s.Urn == urn, context.CancellationToken)
             ?? throw RpcErrors.NotFound(changes.Name);
-        if (expectedVersion is { } expected && expected != entity.Version) throw RpcErrors.Aborted(changes.Name);
+        Etag.ThrowIfStale(expectedVersion, entity.Version, changes.Name);
 
         var updated = entity.ToMessage();
         SchoolUpdateMask.Fields.Apply(request.UpdateMask, changes, updated);
@@ -165,11 +165,7 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         entity.UpdateTime = clock.UtcNowForDatabase();
         try
         {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw RpcErrors.Aborted(changes.Name);
+            await db.SaveOrAbortAsync(changes.Name, context.CancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
         {

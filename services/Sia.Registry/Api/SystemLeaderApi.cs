@@ -118,7 +118,7 @@ public sealed class SystemLeaderApi(RegistryDbContext db, TimeProvider clock) : 
         var expectedVersion = Etag.Parse(changes.Etag, "system_leader.etag");
         var entity = await db.SystemLeaders.SingleOrDefaultAsync(l => l.Id == id, context.CancellationToken)
             ?? throw RpcErrors.NotFound(changes.Name);
-        if (expectedVersion is { } expected && expected != entity.Version) throw RpcErrors.Aborted(changes.Name);
+        Etag.ThrowIfStale(expectedVersion, entity.Version, changes.Name);
 
         var updated = entity.ToMessage();
         Fields.Apply(request.UpdateMask, changes, updated);
@@ -129,14 +129,7 @@ public sealed class SystemLeaderApi(RegistryDbContext db, TimeProvider clock) : 
 
         updated.CopyTo(entity);
         entity.UpdateTime = clock.UtcNowForDatabase();
-        try
-        {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw RpcErrors.Aborted(changes.Name);
-        }
+        await db.SaveOrAbortAsync(changes.Name, context.CancellationToken);
         return entity.ToMessage();
     }
 

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Sia.Registry.V1;
 
-namespace Sia.Registry.Tests;
+namespace Sia.Registry.Testing;
 
 /// <summary>Valid requests to start from; tests change what they are about.</summary>
 public static class TestData

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Sia.Testing.Postgres;
+using Xunit;
 
-namespace Sia.Registry.Tests;
+namespace Sia.Registry.Testing;
 
 /// <summary>The registry service as Program.cs runs it, on real Kestrel h2c, over its own test database.</summary>
 public sealed class RegistryHost(PostgresServer postgres) : IAsyncLifetime
@@ -15,6 +16,9 @@ public sealed class RegistryHost(PostgresServer postgres) : IAsyncLifetime
     /// <summary>Registry:LoadDemoData; null leaves it to the environment's default.</summary>
     public bool? LoadDemoData { get; init; } = false;
     public string EnvironmentName { get; init; } = Environments.Production;
+
+    /// <summary>Middleware to run before the registry's endpoints, for a test to see what reaches it.</summary>
+    public Action<WebApplication>? BeforeEndpoints { get; init; }
 
     public string ConnectionString { get; private set; } = "";
     public Uri Address { get; private set; } = null!;
@@ -32,6 +36,7 @@ public sealed class RegistryHost(PostgresServer postgres) : IAsyncLifetime
         builder.AddRegistryServices();
         _app = builder.Build();
         await _app.MigrateRegistryDatabaseAsync();
+        BeforeEndpoints?.Invoke(_app);
         _app.MapDefaultEndpoints();
         _app.MapRegistryEndpoints();
         await _app.StartAsync();

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Sia.Contracts;
+
+namespace Sia.Registry.Api;
+
+internal static class ConcurrentSaves
+{
+    /// <summary>Saves an update; ABORTED when someone else changed the row since it was read (its xmin moved).</summary>
+    public static async Task SaveOrAbortAsync(this DbContext db, string resourceName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw RpcErrors.Aborted(resourceName);
+        }
+    }
+}
