@@ -103,13 +103,15 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext, 
         DeadlineValue = timeout >= DateTime.MaxValue - DateTime.UtcNow ? DateTime.MaxValue : DateTime.UtcNow + timeout;
         _deadlineReached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _writeLock = new SemaphoreSlim(1, 1);
-        _deadlineCts = CancellationTokenSource.CreateLinkedTokenSource(_httpContext.RequestAborted);
+        var requestAborted = _httpContext.RequestAborted;
+        var deadlineReached = _deadlineReached;
+        _deadlineCts = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         CallCancellationToken = _deadlineCts.Token;
-        _deadlineCts.Token.Register(static state =>
+        // The timer can fire as the call ends, after Kestrel has disposed the HttpContext: touch only what was captured.
+        _deadlineCts.Token.Register(() =>
         {
-            var context = (HttpContextServerCallContext)state!;
-            if (!context._httpContext.RequestAborted.IsCancellationRequested) context._deadlineReached!.TrySetResult();
-        }, this);
+            if (!requestAborted.IsCancellationRequested) deadlineReached.TrySetResult();
+        });
         // Timers beyond about 49 days are not supported, and such a deadline never matters in practice.
         if (timeout < TimeSpan.FromDays(49)) _deadlineCts.CancelAfter(timeout);
     }
