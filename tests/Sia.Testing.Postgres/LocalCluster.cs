@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Npgsql;
+using Sia.Hosting.Postgres;
 
 namespace Sia.Testing.Postgres;
 
@@ -34,31 +33,6 @@ internal sealed record LocalClusterOptions
 internal sealed class LocalCluster
 {
     internal const string DirectoryPrefix = "sia-pg-";
-    private const string OsUser = "postgres";
-    private const int SigInt = 2, SigQuit = 3, SigKill = 9;
-
-    // Stops the cluster and deletes its run directory once the owner process has gone; exits by itself
-    // when the run directory disappears (a normal stop). Ignores the terminal's signals, so that a Ctrl-C
-    // to the test run's process group still leaves it to clean up.
-    private const string WatchdogScript = """
-        exec </dev/null >/dev/null 2>&1
-        trap '' HUP INT TERM
-        owner=$1 pm=$2 dir=$3
-        alive() {
-          [ -d "/proc/$owner" ] || return 1
-          case "$(cat "/proc/$owner/stat" 2>/dev/null)" in ""|*") Z "*) return 1;; esac
-          return 0
-        }
-        while [ -d "$dir" ] && alive; do sleep 1; done
-        [ -d "$dir" ] || exit 0
-        if [ -e "$dir/data/postmaster.pid" ]; then
-          kill -INT "$pm"
-          i=0; while [ -e "$dir/data/postmaster.pid" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
-          if [ -e "$dir/data/postmaster.pid" ]; then kill -QUIT "$pm"; sleep 2; kill -KILL "$pm"; fi
-        fi
-        rm -rf "$dir"
-        """;
-
     private readonly Process postgres;
     private readonly Process watchdog;
     private readonly Lock stopGate = new();
@@ -97,35 +71,12 @@ internal sealed class LocalCluster
     internal int WatchdogPid => watchdog.Id;
 
     internal static string MissingBinariesMessage(LocalClusterOptions options) =>
-        $"No PostgreSQL server binaries found (looked for {options.DebianRoot}/*/bin/postgres and initdb" +
-        (options.SearchPath ? ", and on PATH" : "") + "). To fix, either install them: `apt-get install -y postgresql` " +
-        "(tests/setup.sh does this), or set the environment variable " + PostgresServer.ConnectionStringVariable +
-        " to the Npgsql connection string of an existing server whose user may CREATE DATABASE, e.g. " +
-        PostgresServer.ConnectionStringVariable + "='Host=127.0.0.1;Port=5432;Username=postgres;Password=secret'.";
+        PostgresBinaries.MissingMessage("set the environment variable " + PostgresServer.ConnectionStringVariable +
+            " to the Npgsql connection string of an existing server whose user may CREATE DATABASE, e.g. " +
+            PostgresServer.ConnectionStringVariable + "='Host=127.0.0.1;Port=5432;Username=postgres;Password=secret'.",
+            options.DebianRoot, options.SearchPath);
 
-    internal static string? FindBinDirectory(LocalClusterOptions options)
-    {
-        static bool HasBinaries(string dir) => File.Exists(Path.Combine(dir, "postgres")) && File.Exists(Path.Combine(dir, "initdb"));
-
-        if (Directory.Exists(options.DebianRoot))
-        {
-            var newest = Directory.EnumerateDirectories(options.DebianRoot)
-                .Select(dir => (bin: Path.Combine(dir, "bin"), version: decimal.TryParse(Path.GetFileName(dir), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : -1))
-                .Where(x => x.version >= 0 && HasBinaries(x.bin))
-                .OrderByDescending(x => x.version)
-                .Select(x => x.bin)
-                .FirstOrDefault();
-            if (newest is not null) return newest;
-        }
-        if (options.SearchPath)
-        {
-            foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (HasBinaries(dir)) return dir;
-            }
-        }
-        return null;
-    }
+    internal static string? FindBinDirectory(LocalClusterOptions options) => PostgresBinaries.FindBinDirectory(options.DebianRoot, options.SearchPath);
 
     public static async Task<LocalCluster> StartAsync(LocalClusterOptions options)
     {
@@ -141,59 +92,38 @@ internal sealed class LocalCluster
         try
         {
             File.WriteAllText(Path.Combine(runDirectory, "owner"), OwnerStamp(ownerPid) ?? throw new InvalidOperationException($"Owner process {ownerPid} does not exist."));
-            if (Environment.IsPrivilegedProcess)
-            {
-                // initdb and postgres refuse to run as root: they run as the postgres OS user, which owns the directory.
-                var (code, output) = await RunAsync("chown", [$"{OsUser}:", runDirectory], runDirectory, asServerUser: false).ConfigureAwait(false);
-                if (code != 0) throw new InvalidOperationException($"Could not hand {runDirectory} to the '{OsUser}' OS user (chown exited {code}): {output.Trim()} " +
-                    "Running as root, PostgreSQL must run as that user: `apt-get install -y postgresql` creates it.");
-            }
-
+            await ToolProcess.HandToServerUserAsync(runDirectory).ConfigureAwait(false);
             var dataDirectory = Path.Combine(runDirectory, "data");
-            string[] initdb = [Path.Combine(bin, "initdb"), "-D", dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"];
-            var (initCode, initOutput) = await RunAsync(initdb[0], [.. initdb[1..], "--locale=C.UTF-8"], runDirectory, asServerUser: true).ConfigureAwait(false);
-            if (initCode != 0 && !Directory.Exists(dataDirectory))
-            {
-                // A system without the C.UTF-8 locale: the plain C locale works everywhere.
-                (initCode, initOutput) = await RunAsync(initdb[0], [.. initdb[1..], "--locale=C"], runDirectory, asServerUser: true).ConfigureAwait(false);
-            }
-            if (initCode != 0) throw new InvalidOperationException($"initdb failed (exit {initCode}):\n{initOutput.Trim()}");
+            await Postmaster.InitDbAsync(bin, dataDirectory, runDirectory, ["--auth=trust", "--no-sync"]).ConfigureAwait(false);
 
             for (var attempt = 1; ; attempt++)
             {
-                var port = FreePort();
+                var port = LoopbackPorts.Free();
                 var log = new ConcurrentQueue<string>();
-                var postgres = StartProcess(Path.Combine(bin, "postgres"),
-                [
-                    "-D", dataDirectory, "-p", port.ToString(CultureInfo.InvariantCulture),
-                    "-c", "listen_addresses=127.0.0.1",
-                    "-c", $"unix_socket_directories={dataDirectory}",
-                    "-c", "max_connections=200",
-                    "-c", "fsync=off",
-                    "-c", "synchronous_commit=off",
-                    "-c", "full_page_writes=off",
-                    "-c", "jit=off",
-                    "-c", "log_checkpoints=off",
-                    "-c", "logging_collector=off",
-                ], runDirectory, asServerUser: true, log, newSession: true);
-                var pid = await WaitUntilReadyAsync(postgres, dataDirectory, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+                var postgres = Postmaster.Start(bin, dataDirectory, port,
+                    ["max_connections=200", "fsync=off", "synchronous_commit=off", "full_page_writes=off", "jit=off", "log_checkpoints=off", "logging_collector=off"],
+                    runDirectory, line =>
+                    {
+                        log.Enqueue(line);
+                        while (log.Count > 200) log.TryDequeue(out _);
+                    });
+                var pid = await Postmaster.WaitUntilReadyAsync(postgres, dataDirectory, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
                 if (pid > 0)
                 {
                     try
                     {
-                        var watchdog = StartWatchdog(ownerPid, pid, runDirectory);
+                        var watchdog = OwnerWatchdog.Start(ownerPid, pid, dataDirectory, deleteDirectory: runDirectory);
                         return new LocalCluster(runDirectory, port, pid, postgres, watchdog, started.Elapsed);
                     }
                     catch
                     {
-                        StopProcess(postgres, pid);
+                        Postmaster.Stop(postgres, pid);
                         throw;
                     }
                 }
-                StopProcess(postgres, pid: -pid);
+                Postmaster.Stop(postgres, pid: -pid);
                 var text = string.Join('\n', log);
-                var portTaken = text.Contains("could not bind", StringComparison.Ordinal) || text.Contains("could not create any TCP/IP sockets", StringComparison.Ordinal);
-                if (portTaken && attempt < 5)
+                if (Postmaster.PortWasTaken(text) && attempt < 5)
                 {
                     File.Delete(Path.Combine(dataDirectory, "postmaster.pid"));
                     continue;
@@ -218,128 +148,13 @@ internal sealed class LocalCluster
         }
         AppDomain.CurrentDomain.ProcessExit -= onProcessExit;
         sigterm.Dispose();
-        StopProcess(postgres, PostmasterPid);
+        Postmaster.Stop(postgres, PostmasterPid);
         TryDelete(RunDirectory);
         try { watchdog.Kill(); watchdog.WaitForExit(2000); } catch (InvalidOperationException) { }
         watchdog.Dispose();
     }
 
     public Task StopAsync() => Task.Run(Stop);
-
-    // Fast shutdown (SIGINT to the postmaster), escalating to immediate (SIGQUIT) and SIGKILL when it hangs.
-    private static void StopProcess(Process process, int pid)
-    {
-        try
-        {
-            if (!process.HasExited && pid > 0)
-            {
-                _ = kill(pid, SigInt);
-                if (!process.WaitForExit(15_000))
-                {
-                    _ = kill(pid, SigQuit);
-                    if (!process.WaitForExit(5_000)) _ = kill(pid, SigKill);
-                }
-            }
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5_000);
-            }
-        }
-        catch (InvalidOperationException) { }
-        finally { process.Dispose(); }
-    }
-
-    /// <summary>Returns the postmaster's pid once it accepts connections, or minus that pid (0 if unknown) when it exited or timed out.</summary>
-    private static async Task<int> WaitUntilReadyAsync(Process postgres, string dataDirectory, TimeSpan timeout)
-    {
-        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
-        var deadline = Stopwatch.StartNew();
-        var pid = 0;
-        while (deadline.Elapsed < timeout)
-        {
-            try
-            {
-                // postmaster.pid: pid, data dir, start time, port, socket dir, listen address, shmem key, status.
-                var lines = File.ReadAllLines(pidFile);
-                if (lines.Length > 0 && int.TryParse(lines[0], CultureInfo.InvariantCulture, out var p)) pid = p;
-                if (lines.Length >= 8 && lines[7].Trim() == "ready" && pid > 0) return pid;
-            }
-            catch (IOException) { }
-            if (postgres.HasExited) return -pid;
-            await Task.Delay(10).ConfigureAwait(false);
-        }
-        return -pid;
-    }
-
-    private static Process StartWatchdog(int ownerPid, int postmasterPid, string runDirectory) =>
-        StartProcess("/bin/sh", ["-c", WatchdogScript, "sia-pg-watchdog",
-            ownerPid.ToString(CultureInfo.InvariantCulture), postmasterPid.ToString(CultureInfo.InvariantCulture), runDirectory],
-            runDirectory, asServerUser: false, log: null, newSession: true);
-
-    private static readonly string? Setsid = new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
-
-    /// <param name="newSession">Run in a session of its own (setsid), out of reach of the signals a terminal sends the
-    /// test run's process group (Ctrl-C, hangup): the server stays up while the tests wind down and dispose their fixtures.</param>
-    private static Process StartProcess(string fileName, IEnumerable<string> arguments, string workingDirectory, bool asServerUser, ConcurrentQueue<string>? log, bool newSession = false)
-    {
-        var info = new ProcessStartInfo
-        {
-            // Never inherit the test run's standard streams: a server left behind would hold its output pipe open.
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        var command = new List<string>();
-        if (newSession && Setsid is not null) command.Add(Setsid);
-        if (asServerUser && Environment.IsPrivilegedProcess) command.AddRange(["runuser", "-u", OsUser, "--"]);
-        command.Add(fileName);
-        info.FileName = command[0];
-        foreach (var arg in command.Skip(1)) info.ArgumentList.Add(arg);
-        foreach (var arg in arguments) info.ArgumentList.Add(arg);
-        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("PG", StringComparison.Ordinal)).ToList()) info.Environment.Remove(key);
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        process.StandardInput.Close();
-        void Append(object _, DataReceivedEventArgs e)
-        {
-            if (e.Data is null || log is null) return;
-            log.Enqueue(e.Data);
-            while (log.Count > 200) log.TryDequeue(out string? _);
-        }
-        process.OutputDataReceived += Append;
-        process.ErrorDataReceived += Append;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, bool asServerUser)
-    {
-        var log = new ConcurrentQueue<string>();
-        using var process = StartProcess(fileName, arguments, workingDirectory, asServerUser, log);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} did not finish within 60 s:\n{string.Join('\n', log)}");
-        }
-        return (process.ExitCode, string.Join('\n', log));
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try { return ((IPEndPoint)listener.LocalEndpoint).Port; }
-        finally { listener.Stop(); }
-    }
 
     /// <summary>"pid starttime" of a live process (start time tells a reused pid apart), or null when it is gone.</summary>
     internal static string? OwnerStamp(int pid)
@@ -381,7 +196,7 @@ internal sealed class LocalCluster
                 if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), CultureInfo.InvariantCulture, out var pm)
                     && File.Exists($"/proc/{pm}/cmdline") && File.ReadAllText($"/proc/{pm}/cmdline").Contains(dir, StringComparison.Ordinal))
                 {
-                    _ = kill(pm, SigQuit);
+                    Posix.Signal(pm, Posix.SigQuit);
                     for (var i = 0; i < 50 && File.Exists(pidFile); i++) Thread.Sleep(100);
                 }
                 TryDelete(dir);
@@ -403,23 +218,5 @@ internal sealed class LocalCluster
             catch (IOException) { Thread.Sleep(50); }
             catch (UnauthorizedAccessException) { return; }
         }
-    }
-
-    private static int kill(int pid, int sig)
-    {
-        Native.Initialize();
-        return Native.kill(pid, sig);
-    }
-
-    private static class Native
-    {
-        // "libc" alone may resolve to nothing (libc.so is a linker script, and only with libc6-dev): glibc's soname first.
-        static Native() => NativeLibrary.SetDllImportResolver(typeof(Native).Assembly, (name, assembly, path) =>
-            name == "libc" && NativeLibrary.TryLoad("libc.so.6", out var handle) ? handle : IntPtr.Zero);
-
-        internal static void Initialize() { } // runs the static constructor
-
-        [DllImport("libc", SetLastError = true)]
-        internal static extern int kill(int pid, int sig);
     }
 }

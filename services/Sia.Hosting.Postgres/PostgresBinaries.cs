@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Sia.Hosting.Postgres;
+
+/// <summary>Finds the PostgreSQL server binaries (postgres and initdb) installed on this machine.</summary>
+public static class PostgresBinaries
+{
+    /// <summary>Debian's layout: <c>/usr/lib/postgresql/{version}/bin</c>.</summary>
+    public const string DebianRoot = "/usr/lib/postgresql";
+
+    /// <summary>The newest <c>{debianRoot}/{version}/bin</c> holding postgres and initdb, else (when asked) a PATH directory holding both.</summary>
+    public static string? FindBinDirectory(string debianRoot = DebianRoot, bool searchPath = true)
+    {
+        static bool HasBinaries(string dir) => File.Exists(Path.Combine(dir, "postgres")) && File.Exists(Path.Combine(dir, "initdb"));
+
+        if (Directory.Exists(debianRoot))
+        {
+            var newest = Directory.EnumerateDirectories(debianRoot)
+                .Select(dir => (bin: Path.Combine(dir, "bin"), version: decimal.TryParse(Path.GetFileName(dir), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : -1))
+                .Where(x => x.version >= 0 && HasBinaries(x.bin))
+                .OrderByDescending(x => x.version)
+                .Select(x => x.bin)
+                .FirstOrDefault();
+            if (newest is not null) return newest;
+        }
+        if (!searchPath) return null;
+        return (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(HasBinaries);
+    }
+
+    /// <summary>Says where it looked and how to install them; <paramref name="alternative"/> names the caller's other way out.</summary>
+    public static string MissingMessage(string alternative, string debianRoot = DebianRoot, bool searchPath = true) =>
+        $"No PostgreSQL server binaries found (looked for {debianRoot}/*/bin/postgres and initdb" +
+        (searchPath ? ", and on PATH" : "") + "). To fix, either install them: `apt-get install -y postgresql`, or " + alternative;
+}
