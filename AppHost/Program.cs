@@ -1,11 +1,24 @@
-using System.Runtime.InteropServices;
-using Sia.AppHost.Telemetry;
+using Sia.AppHost;
+using Sia.AppHost.Hosting;
 
-// The orchestration of PostgreSQL, the services and the gateway comes next (issue 4); so far the AppHost runs
-// its telemetry collector.
-await using var collector = await TelemetryCollector.StartAsync();
-Console.WriteLine($"OTLP/gRPC {collector.OtlpGrpcEndpoint}, OTLP/HTTP and the query API {collector.OtlpHttpEndpoint}");
-var stopping = new TaskCompletionSource();
-using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stopping.TrySetResult(); });
-using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stopping.TrySetResult(); });
-await stopping.Task;
+var builder = DistributedApplication.CreateBuilder(args);
+
+// The gateway signs the partner it authenticated; services trust that header only with this key.
+var partnerSigningKey = builder.AddParameter("partner-signing-key", secret: true, generateWhenMissing: true);
+
+var postgres = builder.AddPostgres("postgres");
+var registryDb = postgres.AddDatabase("registrydb");
+
+var registry = builder.AddProject<Projects.Sia_Registry>("registry")
+    .WithReference(registryDb)
+    .WaitFor(registryDb)
+    .WithEnvironment("Gateway__PartnerSigningKey", partnerSigningKey);
+
+builder.AddProject<Projects.Sia_Gateway>("gateway")
+    .WithHttpEndpoint(port: 5100)
+    .WithReference(registry)
+    .WaitFor(registry)
+    .WithEnvironment("Gateway__PartnerSigningKey", partnerSigningKey);
+
+await using var app = builder.Build();
+await app.RunAsync(whenStarted: StackBanner.Print);

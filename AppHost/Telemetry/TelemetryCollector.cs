@@ -44,11 +44,13 @@ public sealed class TelemetryCollector : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(store);
+        // Ctrl+C and SIGTERM belong to the AppHost, which stops the resources first and the collector last.
+        builder.Services.AddSingleton<IHostLifetime, SignalFreeLifetime>();
         builder.Services.AddGrpc();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, grpcPort, listen => listen.Protocols = HttpProtocols.Http2);
-            kestrel.Listen(IPAddress.Loopback, httpPort, listen => listen.Protocols = HttpProtocols.Http1AndHttp2);
+            kestrel.Listen(IPAddress.Loopback, httpPort, listen => listen.Protocols = HttpProtocols.Http1);
         });
         var app = builder.Build();
         app.MapGrpcService<TraceReceiver>();
@@ -56,7 +58,15 @@ public sealed class TelemetryCollector : IAsyncDisposable
         app.MapGrpcService<MetricsReceiver>();
         MapOtlpHttp(app, store);
         TelemetryQueryApi.Map(app, store);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
         Uri Bound(int requested, int index) => requested != 0 ? new Uri($"http://127.0.0.1:{requested}") : addresses[index];
@@ -99,4 +109,11 @@ public sealed class TelemetryCollector : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>A host lifetime that leaves the process's signals alone.</summary>
+internal sealed class SignalFreeLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Npgsql;
-using Sia.Hosting.Postgres;
+using Sia.Hosting.Local;
 
 namespace Sia.Testing.Postgres;
 
@@ -92,7 +92,7 @@ internal sealed class LocalCluster
         try
         {
             File.WriteAllText(Path.Combine(runDirectory, "owner"), OwnerStamp(ownerPid) ?? throw new InvalidOperationException($"Owner process {ownerPid} does not exist."));
-            await ToolProcess.HandToServerUserAsync(runDirectory).ConfigureAwait(false);
+            await ChildProcess.HandToServerUserAsync(runDirectory).ConfigureAwait(false);
             var dataDirectory = Path.Combine(runDirectory, "data");
             await Postmaster.InitDbAsync(bin, dataDirectory, runDirectory, ["--auth=trust", "--no-sync"]).ConfigureAwait(false);
 
@@ -112,7 +112,7 @@ internal sealed class LocalCluster
                 {
                     try
                     {
-                        var watchdog = OwnerWatchdog.Start(ownerPid, pid, dataDirectory, deleteDirectory: runDirectory);
+                        var watchdog = OwnerWatchdog.StartForPostmaster(ownerPid, pid, dataDirectory, deleteDirectory: runDirectory);
                         return new LocalCluster(runDirectory, port, pid, postgres, watchdog, started.Elapsed);
                     }
                     catch

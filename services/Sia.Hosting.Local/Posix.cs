@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Sia.Hosting.Postgres;
+namespace Sia.Hosting.Local;
 
 /// <summary>Signals by number, for processes that <see cref="System.Diagnostics.Process"/> can only SIGKILL.</summary>
 public static class Posix

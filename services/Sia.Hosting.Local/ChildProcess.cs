@@ -1,9 +1,12 @@
 using System.Diagnostics;
 
-namespace Sia.Hosting.Postgres;
+namespace Sia.Hosting.Local;
 
-/// <summary>Runs PostgreSQL's programs: as the <c>postgres</c> OS user when this process is root (initdb and postgres refuse root).</summary>
-public static class ToolProcess
+/// <summary>
+/// Starts child processes with their output captured line by line and none of our standard streams inherited;
+/// PostgreSQL's programs run as the <c>postgres</c> OS user when this process is root (initdb and postgres refuse root).
+/// </summary>
+public static class ChildProcess
 {
     public const string ServerOsUser = "postgres";
 
@@ -11,9 +14,10 @@ public static class ToolProcess
 
     /// <param name="onLine">Receives each line of standard output and error.</param>
     /// <param name="newSession">Run in a session of its own (setsid), out of reach of the signals a terminal sends this
-    /// process group (Ctrl-C, hangup): the server stays up until its owner stops it, services first.</param>
+    /// process group (Ctrl-C, hangup): it runs until its owner stops it, in the order the owner chooses.</param>
+    /// <param name="environment">Variables to set in the child's environment, on top of ours.</param>
     public static Process Start(string fileName, IEnumerable<string> arguments, string workingDirectory, bool asServerUser,
-        Action<string>? onLine, bool newSession = false)
+        Action<string>? onLine, bool newSession = false, IEnumerable<KeyValuePair<string, string>>? environment = null)
     {
         var info = new ProcessStartInfo
         {
@@ -30,8 +34,9 @@ public static class ToolProcess
         command.Add(fileName);
         info.FileName = command[0];
         foreach (var arg in command.Skip(1).Concat(arguments)) info.ArgumentList.Add(arg);
-        // PGPORT, PGDATA and friends in the caller's environment would quietly change what the tools do.
+        // PGPORT, PGDATA and friends in our environment would quietly change what PostgreSQL's tools and Npgsql do.
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("PG", StringComparison.Ordinal)).ToList()) info.Environment.Remove(key);
+        foreach (var (key, value) in environment ?? []) info.Environment[key] = value;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         process.StandardInput.Close();
@@ -71,5 +76,10 @@ public static class ToolProcess
         if (code != 0)
             throw new InvalidOperationException($"Could not hand {directory} to the '{ServerOsUser}' OS user (chown exited {code}): {output.Trim()} " +
                 "Running as root, PostgreSQL must run as that user: `apt-get install -y postgresql` creates it.");
+        // Owning the directory is not enough when a parent (say /root) is closed to other users.
+        var (reachable, _) = await RunAsync("test", ["-r", directory, "-a", "-w", directory, "-a", "-x", directory], "/", asServerUser: true).ConfigureAwait(false);
+        if (reachable != 0)
+            throw new InvalidOperationException($"The '{ServerOsUser}' OS user cannot reach {directory}, though it owns it: a parent directory is closed to it. " +
+                "Use a directory it can reach (for the AppHost: AppHost__StateDirectory=/var/tmp/sia), or open the parents (chmod o+x).");
     }
 }

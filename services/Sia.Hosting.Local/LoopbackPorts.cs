@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Sia.Hosting.Postgres;
+namespace Sia.Hosting.Local;
 
 public static class LoopbackPorts
 {

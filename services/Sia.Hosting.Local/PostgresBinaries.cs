@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sia.Hosting.Postgres;
+namespace Sia.Hosting.Local;
 
 /// <summary>Finds the PostgreSQL server binaries (postgres and initdb) installed on this machine.</summary>
 public static class PostgresBinaries

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Sia.Hosting.Postgres;
+namespace Sia.Hosting.Local;
 
 /// <summary>A PostgreSQL server process: create its data directory, start it, know when it is ready, stop it fast.</summary>
 public static class Postmaster
@@ -11,10 +11,10 @@ public static class Postmaster
     public static async Task InitDbAsync(string binDirectory, string dataDirectory, string workingDirectory, IEnumerable<string> options)
     {
         string[] initdb = [Path.Combine(binDirectory, "initdb"), "-D", dataDirectory, "-U", "postgres", "-E", "UTF8", .. options];
-        var (code, output) = await ToolProcess.RunAsync(initdb[0], [.. initdb[1..], "--locale=C.UTF-8"], workingDirectory, asServerUser: true).ConfigureAwait(false);
+        var (code, output) = await ChildProcess.RunAsync(initdb[0], [.. initdb[1..], "--locale=C.UTF-8"], workingDirectory, asServerUser: true).ConfigureAwait(false);
         if (code != 0 && !Directory.Exists(dataDirectory))
         {
-            (code, output) = await ToolProcess.RunAsync(initdb[0], [.. initdb[1..], "--locale=C"], workingDirectory, asServerUser: true).ConfigureAwait(false);
+            (code, output) = await ChildProcess.RunAsync(initdb[0], [.. initdb[1..], "--locale=C"], workingDirectory, asServerUser: true).ConfigureAwait(false);
         }
         if (code != 0) throw new InvalidOperationException($"initdb failed (exit {code}):\n{output.Trim()}");
     }
@@ -30,7 +30,7 @@ public static class Postmaster
             "-c", $"unix_socket_directories={dataDirectory}",
         ];
         foreach (var setting in settings) arguments.AddRange(["-c", setting]);
-        return ToolProcess.Start(Path.Combine(binDirectory, "postgres"), arguments, workingDirectory, asServerUser: true, onLine, newSession: true);
+        return ChildProcess.Start(Path.Combine(binDirectory, "postgres"), arguments, workingDirectory, asServerUser: true, onLine, newSession: true);
     }
 
     /// <summary>Returns the postmaster's pid once it accepts connections, or minus that pid (0 if unknown) when it exited or timed out.</summary>
