@@ -14,7 +14,7 @@ public static class Extensions
 {
     /// <summary>
     /// The gateway's services: YARP with the routes and clusters of ReverseProxy, partner keys, rate limits and the
-    /// endpoints (see <see cref="GatewayEndpoints"/>), all from configuration.
+    /// endpoints (see <see cref="GatewayEndpoints"/>), all from configuration. Call after AddServiceDefaults.
     /// </summary>
     public static void AddGatewayServices(this WebApplicationBuilder builder)
     {
@@ -23,6 +23,9 @@ public static class Extensions
         builder.Services.AddOptions<GatewayOptions>().Bind(section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
+        // The gateway serves only grpc.health.v1 itself (ServiceDefaults): without this the gRPC runtime's catch-all for
+        // unknown methods would answer before the gateway's fallback below, which names the path the partner called.
+        builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
         // YARP registers data protection for session affinity cookies, which the gateway never issues: keep keys in memory.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddSingleton<PartnerDirectory>();
@@ -35,6 +38,10 @@ public static class Extensions
         GatewayEndpoints.Configure(builder, settings.Tls);
     }
 
+    /// <summary>
+    /// The proxy, behind partner keys and rate limits, and the fallback for paths no route serves. MapDefaultEndpoints'
+    /// /health, /alive and grpc.health.v1 stay outside the proxy pipeline: no key, no rate limit, nothing but a status.
+    /// </summary>
     public static void MapGatewayEndpoints(this WebApplication app)
     {
         app.MapReverseProxy(proxy =>

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
+using Sia.Contracts.Gateway;
 using Sia.Testing.Postgres;
 
 namespace Sia.Gateway.Tests;
 
 /// <summary>
 /// The real registry, as its Program.cs runs it (ServiceDefaults' /health included, and the demo data), on Kestrel h2c over
-/// its own test database. It records what reaches it, to check what the gateway forwards.
+/// its own test database, with the gateway's signing key: it refuses partner headers that do not verify. It records what
+/// reaches it, to check what the gateway forwards.
 /// </summary>
 public sealed class BackendHost : IAsyncLifetime
 {
@@ -16,6 +18,7 @@ public sealed class BackendHost : IAsyncLifetime
     public BackendHost(PostgresServer postgres) => _registry = new RegistryHost(postgres)
     {
         LoadDemoData = true,
+        Settings = new Dictionary<string, string?> { [PartnerHeaders.SigningKeyConfigKey] = TestPartners.SigningKey },
         BeforeEndpoints = app => app.Use(async (context, next) =>
         {
             if (context.Request.Headers[CallIdHeader] is [{ } id]) Calls[id] = ReceivedCall.From(context.Request);

@@ -40,8 +40,10 @@ public sealed class GatewayHost : IAsyncDisposable
         builder.Configuration["services:registry:http:0"] = registry.ToString();
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddServiceDefaults();
         builder.AddGatewayServices();
         var app = builder.Build();
+        app.MapDefaultEndpoints();
         app.MapGatewayEndpoints();
         await app.StartAsync();
         return new GatewayHost(app);

@@ -4,7 +4,7 @@ namespace Sia.Gateway.Tests;
 
 /// <summary>
 /// What the registry received from the gateway: the gRPC path, te, whether an authorization header came, the
-/// x-sia-partner* headers, and the partner they name if they verify with the shared key (as ServiceDefaults will check).
+/// x-sia-partner* headers, and the partner they name if they verify with the shared key (as ServiceDefaults checks them in the registry).
 /// </summary>
 public sealed record ReceivedCall(string Path, string Te, bool HadAuthorization, IReadOnlyDictionary<string, string> SiaPartnerHeaders, string? VerifiedPartner)
 {

@@ -17,6 +17,12 @@ public sealed class RegistryHost(PostgresServer postgres) : IAsyncLifetime
     public bool? LoadDemoData { get; init; } = false;
     public string EnvironmentName { get; init; } = Environments.Production;
 
+    /// <summary>Configuration over the test database's, as environment variables would give it (Gateway:PartnerSigningKey...).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Services to add after the registry's own, for a test to see what its handlers see (an interceptor...).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     /// <summary>Middleware to run before the registry's endpoints, for a test to see what reaches it.</summary>
     public Action<WebApplication>? BeforeEndpoints { get; init; }
 
@@ -30,10 +36,12 @@ public sealed class RegistryHost(PostgresServer postgres) : IAsyncLifetime
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = EnvironmentName });
         builder.Configuration["ConnectionStrings:registrydb"] = ConnectionString;
         if (LoadDemoData is { } load) builder.Configuration["Registry:LoadDemoData"] = load ? "true" : "false";
+        builder.Configuration.AddInMemoryCollection(Settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.AddServiceDefaults();
         builder.AddRegistryServices();
+        ConfigureServices?.Invoke(builder.Services);
         _app = builder.Build();
         await _app.MigrateRegistryDatabaseAsync();
         BeforeEndpoints?.Invoke(_app);

@@ -1,0 +1,16 @@
+namespace Grpc.Core;
+
+/// <summary>The partner system a call came from, as the SIA gateway vouched for it.</summary>
+public static class CallingPartnerExtensions
+{
+    private static readonly object Key = new();
+
+    /// <summary>
+    /// The partner's name when the call came through the gateway with a signed x-sia-partner header that verified;
+    /// null for a call from inside (another service, a health probe) or when the service has no Gateway:PartnerSigningKey.
+    /// </summary>
+    public static string? GetCallingPartner(this ServerCallContext context) =>
+        context.UserState.TryGetValue(Key, out var partner) ? (string)partner : null;
+
+    internal static void SetCallingPartner(this ServerCallContext context, string partner) => context.UserState[Key] = partner;
+}

@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Grpc.Core;
+using Sia.Contracts.Gateway;
+using Sia.Grpc.Diagnostics;
+using Sia.Registry.V1;
+
+namespace Sia.Registry.Tests;
+
+/// <summary>
+/// ServiceDefaults' check of the gateway's signed x-sia-partner headers, in the real registry: a signed partner reaches the
+/// handlers and the server span; an unsigned, forged or stale one is UNAUTHENTICATED before any handler runs.
+/// </summary>
+public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, IDisposable
+{
+    private static readonly byte[] Key = PartnerHeaders.Key(PartnerRegistryHost.SigningKey);
+
+    private readonly PartnerRegistryHost _host;
+    private readonly ConcurrentQueue<Activity> _stopped = new();
+    private readonly ActivityListener _listener;
+
+    public CallingPartnerTests(PartnerRegistryHost host)
+    {
+        _host = host;
+        _listener = new ActivityListener
+        {
+            // The client span carries the test's trace to the server span.
+            ShouldListenTo = source => source.Name is GrpcDiagnostics.ServerActivitySourceName or GrpcDiagnostics.ClientActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = _stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    public void Dispose() => _listener.Dispose();
+
+    private LocalAuthorityService.LocalAuthorityServiceClient Client => new(_host.CreateChannel());
+
+    [Fact]
+    public async Task A_call_the_gateway_signed_has_its_partner_in_the_handlers_context_and_on_the_server_span()
+    {
+        var headers = CallId(out var id);
+        AddSigned(headers, "York LA", DateTimeOffset.UtcNow, Key);
+        using var caller = new Activity("caller").Start();
+
+        await Client.ListLocalAuthoritiesAsync(new ListLocalAuthoritiesRequest(), headers);
+
+        Assert.Equal("York LA", _host.Partners[id]);
+        Assert.Equal("York LA", (await ServerSpanAsync(caller.TraceId)).GetTagItem("sia.partner"));
+    }
+
+    [Fact]
+    public async Task A_call_without_partner_headers_passes_with_no_partner()
+    {
+        var headers = CallId(out var id);
+        using var caller = new Activity("caller").Start();
+
+        await Client.ListLocalAuthoritiesAsync(new ListLocalAuthoritiesRequest(), headers);
+
+        Assert.True(_host.Partners.TryGetValue(id, out var partner));
+        Assert.Null(partner);
+        Assert.Null((await ServerSpanAsync(caller.TraceId)).GetTagItem("sia.partner"));
+    }
+
+    public static TheoryData<string, string> Unverified => new()
+    {
+        { "a forged signature", "901" },
+        { "a signature older than five minutes", "902" },
+        { "a signature made with another key", "903" },
+        { "another partner's name on a valid signature", "904" },
+        { "a name without time or signature", "905" },
+        { "the name sent twice", "906" },
+        { "only an x-sia-partner-role header", "907" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unverified))]
+    public async Task Partner_headers_that_do_not_verify_are_UNAUTHENTICATED_and_the_handler_never_runs(string what, string code)
+    {
+        var headers = CallId(out var id);
+        var now = DateTimeOffset.UtcNow;
+        switch (what)
+        {
+            case "a forged signature":
+                headers.Add(PartnerHeaders.Partner, "York LA");
+                headers.Add(PartnerHeaders.Time, now.ToUnixTimeSeconds().ToString());
+                headers.Add(PartnerHeaders.Signature, new string('a', 64));
+                break;
+            case "a signature older than five minutes":
+                AddSigned(headers, "York LA", now.AddMinutes(-6), Key);
+                break;
+            case "a signature made with another key":
+                AddSigned(headers, "York LA", now, PartnerHeaders.Key(PartnerRegistryHost.SigningKey + "x"));
+                break;
+            case "another partner's name on a valid signature":
+                var (time, signature) = PartnerHeaders.Sign("York LA", now, Key);
+                headers.Add(PartnerHeaders.Partner, "Halton");
+                headers.Add(PartnerHeaders.Time, time);
+                headers.Add(PartnerHeaders.Signature, signature);
+                break;
+            case "a name without time or signature":
+                headers.Add(PartnerHeaders.Partner, "York LA");
+                break;
+            case "the name sent twice":
+                AddSigned(headers, "York LA", now, Key);
+                headers.Add(PartnerHeaders.Partner, "Halton");
+                break;
+            case "only an x-sia-partner-role header":
+                headers.Add("x-sia-partner-role", "admin");
+                break;
+        }
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await Client.CreateLocalAuthorityAsync(
+            new CreateLocalAuthorityRequest { LocalAuthority = new LocalAuthority { Code = code, DisplayName = "Never Created" } }, headers));
+        var lookup = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Client.GetLocalAuthorityAsync(new GetLocalAuthorityRequest { Name = $"localAuthorities/{code}" }));
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Contains("x-sia-partner headers did not verify", error.Status.Detail);
+        Assert.Contains(PartnerHeaders.SigningKeyConfigKey, error.Status.Detail);
+        Assert.False(_host.Partners.ContainsKey(id), what);
+        Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_refusal_is_a_trailers_only_response()
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_host.Address, "/sia.registry.v1.LocalAuthorityService/ListLocalAuthorities"))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(new byte[5]), // one empty, uncompressed message
+        };
+        request.Content.Headers.ContentType = new("application/grpc");
+        request.Headers.TE.ParseAdd("trailers");
+        request.Headers.Add(PartnerHeaders.Partner, "York LA");
+
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/grpc", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(((int)StatusCode.Unauthenticated).ToString(), Assert.Single(response.Headers.GetValues("grpc-status")));
+        Assert.Empty(body);
+        Assert.Empty(response.TrailingHeaders);
+    }
+
+    private static Metadata CallId(out string id)
+    {
+        id = Guid.NewGuid().ToString("N");
+        return new Metadata { { PartnerRegistryHost.CallIdHeader, id } };
+    }
+
+    private static void AddSigned(Metadata headers, string partner, DateTimeOffset at, byte[] key)
+    {
+        var (time, signature) = PartnerHeaders.Sign(partner, at, key);
+        headers.Add(PartnerHeaders.Partner, partner);
+        headers.Add(PartnerHeaders.Time, time);
+        headers.Add(PartnerHeaders.Signature, signature);
+    }
+
+    /// <summary>The registry's gRPC server span in the trace; it ends just after the response, so it may come a moment later.</summary>
+    private async Task<Activity> ServerSpanAsync(ActivityTraceId traceId)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (_stopped.FirstOrDefault(a => a.TraceId == traceId && a.Source.Name == GrpcDiagnostics.ServerActivitySourceName) is { } span) return span;
+            await Task.Delay(50);
+        }
+        throw new InvalidOperationException($"No server span in trace {traceId} among {_stopped.Count} stopped activities.");
+    }
+}
+
+/// <summary>A service without Gateway:PartnerSigningKey ignores x-sia-partner headers: no call has a partner.</summary>
+public sealed class CallingPartnerWithoutKeyTests(KeylessRegistryHost host) : IClassFixture<KeylessRegistryHost>
+{
+    [Fact]
+    public async Task Partner_headers_are_ignored_and_the_call_has_no_partner()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var headers = new Metadata
+        {
+            { PartnerRegistryHost.CallIdHeader, id },
+            { PartnerHeaders.Partner, "York LA" },
+            { PartnerHeaders.Time, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString() },
+            { PartnerHeaders.Signature, new string('a', 64) },
+        };
+
+        await new LocalAuthorityService.LocalAuthorityServiceClient(host.CreateChannel()).ListLocalAuthoritiesAsync(new ListLocalAuthoritiesRequest(), headers);
+
+        Assert.True(host.Partners.TryGetValue(id, out var partner));
+        Assert.Null(partner);
+    }
+}
