@@ -13,9 +13,10 @@ internal static class StackBanner
 
             SIA is running. Gateway (gRPC, HTTP/2 without TLS): {gateway}
               Call it with the demo partner key (appsettings.Development.json of the gateway):
-                npx buf curl --protocol grpc --http2-prior-knowledge -H 'authorization: Bearer sia-demo-key' \
+                npx buf curl --protocol grpc --http2-prior-knowledge -H 'authorization: Bearer sia-demo-key' --reflect-header '*' \
                   -d '{"{"}"name":"schools/990102"{"}"}' {gateway}/sia.registry.v1.SchoolService/GetSchool
-              List its methods:  npx buf curl --protocol grpc --http2-prior-knowledge --list-methods {gateway}
+              List its methods:
+                npx buf curl --protocol grpc --http2-prior-knowledge --reflect-header 'authorization: Bearer sia-demo-key' --list-methods {gateway}
               Traces, logs and metrics: {telemetry}/api/resources, {telemetry}/api/spans?service=gateway, {telemetry}/api/traces/{"{"}id{"}"}
               Ctrl+C stops everything (PostgreSQL keeps its data in {Path.Combine(app.Options.StateDirectory, "postgres")}).
 

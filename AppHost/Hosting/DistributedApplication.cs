@@ -220,15 +220,10 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>The collector on its usual ports, or on free ones when those are taken (a second stack, a dashboard already running).</summary>
     private async Task<TelemetryCollector> StartCollectorAsync(CancellationToken cancellationToken)
     {
-        try
-        {
+        if ((Options.OtlpGrpcPort == 0 || LoopbackPorts.IsFree(Options.OtlpGrpcPort)) && (Options.OtlpHttpPort == 0 || LoopbackPorts.IsFree(Options.OtlpHttpPort)))
             return await TelemetryCollector.StartAsync(Options.OtlpGrpcPort, Options.OtlpHttpPort, cancellationToken);
-        }
-        catch (IOException) when (Options.OtlpGrpcPort != 0 || Options.OtlpHttpPort != 0)
-        {
-            _appHostLog.Write($"ports {Options.OtlpGrpcPort}/{Options.OtlpHttpPort} are taken; the collector listens on free ports");
-            return await TelemetryCollector.StartAsync(0, 0, cancellationToken);
-        }
+        _appHostLog.Write($"port {Options.OtlpGrpcPort} or {Options.OtlpHttpPort} is taken; the collector listens on free ports");
+        return await TelemetryCollector.StartAsync(0, 0, cancellationToken);
     }
 
     /// <summary>What every project's environment has, as an Aspire AppHost sets it in Development.</summary>

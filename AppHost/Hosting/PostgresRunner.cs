@@ -47,6 +47,9 @@ internal sealed class PostgresRunner(PostgresServerResource server, ResourceOutp
             $"point the AppHost at an existing server: ConnectionStrings__{server.Name}='Host=127.0.0.1;Port=5432;Username=postgres;Password=...' " +
             "(its user must be allowed to CREATE DATABASE)."));
         var password = await EnsureClusterAsync(bin).ConfigureAwait(false);
+        if (RunningPostmaster() is { } running)
+            throw new DistributedApplicationException($"{server.Name}: another PostgreSQL (pid {running}) already runs on {DataDirectory}. " +
+                "Is another AppHost running? Stop it first.");
 
         for (var attempt = 1; ; attempt++)
         {
@@ -71,11 +74,23 @@ internal sealed class PostgresRunner(PostgresServerResource server, ResourceOutp
             string text;
             lock (output) text = string.Join('\n', output);
             if (Postmaster.PortWasTaken(text) && server.Port is null && attempt < 5) continue;
-            if (text.Contains("lock file \"postmaster.pid\" already exists", StringComparison.Ordinal))
-                throw new DistributedApplicationException($"{server.Name}: another PostgreSQL already runs on {DataDirectory} (is another AppHost running?). Stop it first.");
             if (Postmaster.PortWasTaken(text))
                 throw new DistributedApplicationException($"{server.Name}: port {port} is taken. Free it, or leave the port out of AddPostgres to use a free one.");
             throw new DistributedApplicationException($"{server.Name}: PostgreSQL did not become ready:\n{text.Trim()}");
+        }
+    }
+
+    /// <summary>The pid in a postmaster.pid whose process is alive; a file left by a crash names a dead one, which postgres clears itself.</summary>
+    private int? RunningPostmaster()
+    {
+        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
+        try
+        {
+            return int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && Directory.Exists($"/proc/{pid}") ? pid : null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

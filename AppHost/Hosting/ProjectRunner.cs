@@ -162,8 +162,9 @@ internal sealed class ProjectRunner(ProjectResource project, ResourceOutput.Reso
         await _supervisor.ConfigureAwait(false);
         _watchdog?.Kill();
         _watchdog?.Dispose();
+        var exitCode = process is { HasExited: true } ? process.ExitCode : (int?)null;
         process?.Dispose();
-        Publish(Snapshot with { State = ResourceState.Stopped, ProcessId = null, ExitCode = process?.ExitCode });
+        Publish(Snapshot with { State = ResourceState.Stopped, ProcessId = null, ExitCode = exitCode });
     }
 
     /// <summary>SIGTERM (a graceful ASP.NET Core shutdown), then the whole process tree is killed after <see cref="StopGrace"/>.</summary>

@@ -13,4 +13,20 @@ public static class LoopbackPorts
         try { return ((IPEndPoint)listener.LocalEndpoint).Port; }
         finally { listener.Stop(); }
     }
+
+    /// <summary>Whether <paramref name="port"/> can be bound on 127.0.0.1 right now.</summary>
+    public static bool IsFree(int port)
+    {
+        try
+        {
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 }
