@@ -160,6 +160,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
         if (_collector is not null) await _collector.DisposeAsync();
         foreach (var signal in _signals) signal.Dispose();
+        if (Options.DeleteStateOnStop && Directory.Exists(Options.StateDirectory)) Directory.Delete(Options.StateDirectory, recursive: true);
     }
 
     /// <summary>Dependents before what they depend on (a reverse topological order of references and waits).</summary>

@@ -47,6 +47,11 @@ public sealed class DistributedApplicationBuilder
         return new ResourceBuilder<T>(this, resource);
     }
 
+    /// <summary>A builder for a resource already added, to change it (a test lowering a limit, say).</summary>
+    public IResourceBuilder<T> CreateResourceBuilder<T>(string name) where T : Resource =>
+        new ResourceBuilder<T>(this, _resources.OfType<T>().FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new DistributedApplicationException($"There is no {typeof(T).Name} named '{name}'."));
+
     /// <summary>Makes the application. Under the testing builder, the first call hands this builder to the test instead.</summary>
     public DistributedApplication Build()
     {

@@ -66,7 +66,7 @@ internal sealed class PostgresRunner(PostgresServerResource server, ResourceOutp
             {
                 _postmaster = postmaster;
                 _postmasterPid = pid;
-                _watchdog = OwnerWatchdog.StartForPostmaster(Environment.ProcessId, pid, DataDirectory, options.DeleteStateOnStop ? Root : null);
+                _watchdog = OwnerWatchdog.StartForPostmaster(Environment.ProcessId, pid, DataDirectory, options.DeleteStateOnStop ? options.StateDirectory : null);
                 Publish(Snapshot with { ProcessId = pid });
                 return new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = port, Username = Superuser, Password = password }.ConnectionString;
             }
@@ -159,7 +159,6 @@ internal sealed class PostgresRunner(PostgresServerResource server, ResourceOutp
             _watchdog?.Kill();
             _watchdog?.Dispose();
         }
-        if (options.DeleteStateOnStop && Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
         Publish(Snapshot with { State = ResourceState.Stopped, ProcessId = null });
     }
 }
