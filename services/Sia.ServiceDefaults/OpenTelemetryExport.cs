@@ -93,11 +93,13 @@ public static class OpenTelemetryExport
             if (IsHealthProbe(data)) data.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
         }
 
-        /// <summary>A health request's span, or a span under one (the database check's query, say).</summary>
+        /// <summary>A health request's span, or a span under one (the database check's query, say); or YARP's active
+        /// health checks of its destinations and the requests they make.</summary>
         private static bool IsHealthProbe(Activity activity)
         {
             for (var span = activity; span is not null; span = span.Parent)
             {
+                if (span.Source.Name == "Yarp.ReverseProxy" && span.OperationName.Contains("health_check", StringComparison.Ordinal)) return true;
                 if (span.Kind != ActivityKind.Server) continue;
                 var path = span.GetTagItem("url.path") as string ?? span.DisplayName;
                 return path.EndsWith("/health", StringComparison.Ordinal) || path.EndsWith("/alive", StringComparison.Ordinal)

@@ -15,6 +15,7 @@ public sealed class StackFixture : IAsyncLifetime
     public const string DemoKey = "sia-demo-key";
     public const string SchoolsReaderKey = "sia-demo-schools-key";
     public const int PermitsPerSecond = 5, Burst = 20;
+    public static readonly TimeSpan HealthCheckInterval = TimeSpan.FromSeconds(1);
 
     private GrpcChannel? _gateway;
 
@@ -27,7 +28,8 @@ public sealed class StackFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
         builder.CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", PermitsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnvironment("Gateway__RateLimit__Burst", Burst.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            .WithEnvironment("Gateway__RateLimit__Burst", Burst.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("ReverseProxy__Clusters__registry__HealthCheck__Active__Interval", HealthCheckInterval.ToString());
         App = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await App.StartAsync(timeout.Token);

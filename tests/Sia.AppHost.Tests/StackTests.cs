@@ -75,11 +75,7 @@ public sealed class StackTests(StackFixture stack) : IClassFixture<StackFixture>
     [Fact]
     public async Task One_call_is_one_trace_from_the_gateway_through_the_registry_to_PostgreSQL()
     {
-        var traceId = ActivityTraceId.CreateRandom().ToHexString();
-        var headers = StackFixture.Bearer(StackFixture.DemoKey);
-        headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
-
-        await Schools.GetSchoolAsync(SpecialMeasuresSchool, headers, Deadline);
+        var traceId = await TracedCallAsync();
         var trace = await stack.App.Telemetry.WaitForAsync(store => store.Trace(traceId),
             spans => spans.Any(s => s.Scope == "Npgsql") && spans.Count(s => s.Kind == "Server") >= 3, TimeSpan.FromSeconds(30));
 
@@ -94,6 +90,21 @@ public sealed class StackTests(StackFixture stack) : IClassFixture<StackFixture>
         Assert.All(trace, span => Assert.StartsWith(span.Resource.ServiceName + "-", span.Resource.InstanceId));
         var spanIds = trace.Select(s => s.SpanId).ToHashSet();
         Assert.All(trace.Where(s => s != gatewayServer), span => Assert.Contains(span.ParentSpanId!, spanIds));
+    }
+
+    [Fact]
+    public async Task Health_probes_leave_no_traces_in_the_collector()
+    {
+        // The gateway probes the registry's /health every second here. A call's spans, exported after a few probes, mark
+        // the point by which the probes' spans would have arrived too.
+        await Task.Delay(StackFixture.HealthCheckInterval * 4);
+        var traceId = await TracedCallAsync();
+        await stack.App.Telemetry.WaitForAsync(store => store.Trace(traceId), trace => trace.Any(s => s.Scope == "Npgsql"), TimeSpan.FromSeconds(30));
+
+        var spans = stack.App.Telemetry.Spans();
+        Assert.DoesNotContain(spans, s => s.Name.Contains("health", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(spans, s => s.Attributes.GetValueOrDefault("url.path") is "/health" or "/alive");
+        Assert.DoesNotContain(spans, s => s.Attributes.GetValueOrDefault("url.full")?.EndsWith("/health", StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -112,6 +123,16 @@ public sealed class StackTests(StackFixture stack) : IClassFixture<StackFixture>
         Assert.NotEqual(before.ProcessId, after.ProcessId);
         await RetryUntilAsync(async () => await Schools.GetSchoolAsync(SpecialMeasuresSchool, StackFixture.Bearer(StackFixture.DemoKey), Deadline),
             TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Calls GetSchool through the gateway as part of a new trace (the caller's traceparent), whose id it returns.</summary>
+    private async Task<string> TracedCallAsync()
+    {
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        var headers = StackFixture.Bearer(StackFixture.DemoKey);
+        headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        await Schools.GetSchoolAsync(SpecialMeasuresSchool, headers, Deadline);
+        return traceId;
     }
 
     /// <summary>The gateway's health checks may still count the destination down for a moment after it is back.</summary>
