@@ -74,7 +74,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     }
 
     /// <summary>Starts, calls <paramref name="whenStarted"/>, and runs until Ctrl+C or SIGTERM; then stops everything.
-    /// A signal during start-up stops what started and returns.</summary>
+    /// A signal during start-up stops what started and returns; so does a resource that cannot start, with exit code 1.</summary>
     public async Task RunAsync(Action<DistributedApplication>? whenStarted = null, CancellationToken cancellationToken = default)
     {
         try
@@ -83,6 +83,12 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
         catch (OperationCanceledException) when (_shutdownRequested.IsCancellationRequested)
         {
+            return;
+        }
+        catch (DistributedApplicationException error)
+        {
+            _appHostLog.Write($"the stack did not start: {error.Message}");
+            Environment.ExitCode = 1;
             return;
         }
         whenStarted?.Invoke(this);
@@ -124,9 +130,10 @@ public sealed class DistributedApplication : IAsyncDisposable
             {
                 await Task.WhenAll(runner.Resource.WaitsFor.Select(HealthyTask)).WaitAsync(cancellationToken);
             }
-            catch (DistributedApplicationException)
+            catch (DistributedApplicationException error)
             {
-                return; // the dependency's failure is the one reported
+                runner.DependencyFailed(error); // the dependency's failure is the one reported; this one's dependents fail too
+                return;
             }
         }
         await runner.StartAsync(cancellationToken);

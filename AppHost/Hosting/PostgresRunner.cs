@@ -159,6 +159,6 @@ internal sealed class PostgresRunner(PostgresServerResource server, ResourceOutp
             _watchdog?.Kill();
             _watchdog?.Dispose();
         }
-        Publish(Snapshot with { State = ResourceState.Stopped, ProcessId = null });
+        PublishStopped();
     }
 }

@@ -164,7 +164,7 @@ internal sealed class ProjectRunner(ProjectResource project, ResourceOutput.Reso
         _watchdog?.Dispose();
         var exitCode = process is { HasExited: true } ? process.ExitCode : (int?)null;
         process?.Dispose();
-        Publish(Snapshot with { State = ResourceState.Stopped, ProcessId = null, ExitCode = exitCode });
+        PublishStopped(exitCode);
     }
 
     /// <summary>SIGTERM (a graceful ASP.NET Core shutdown), then the whole process tree is killed after <see cref="StopGrace"/>.</summary>

@@ -41,6 +41,20 @@ internal abstract class ResourceRunner(Resource resource, ResourceOutput.Resourc
         Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
+    /// <summary>Marks the resource stopped, unless it never started: that state says more.</summary>
+    protected void PublishStopped(int? exitCode = null)
+    {
+        if (Snapshot.State is ResourceState.NotStarted or ResourceState.FailedToStart) return;
+        Publish(Snapshot with { State = ResourceState.Stopped, ProcessId = null, ExitCode = exitCode });
+    }
+
+    /// <summary>Gives up on starting because something this resource waits for failed to start.</summary>
+    public void DependencyFailed(DistributedApplicationException cause)
+    {
+        Publish(Snapshot with { State = ResourceState.FailedToStart }, "what it waits for failed to start");
+        _healthy.TrySetException(cause);
+    }
+
     protected void FailStart(Exception error)
     {
         Publish(Snapshot with { State = ResourceState.FailedToStart }, error.Message);

@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Sia.AppHost.Hosting;
 using Sia.AppHost.Testing;
 using Sia.Registry.V1;
 
@@ -27,5 +28,23 @@ public sealed class StackLifetimeTests
 
         Assert.All(pids, pid => Assert.False(Directory.Exists($"/proc/{pid}"), $"process {pid} is still running"));
         Assert.False(Directory.Exists(state), $"{state} is still there");
+    }
+
+    [Fact]
+    public async Task A_database_that_cannot_be_reached_fails_the_start_with_its_reason_and_everything_after_it()
+    {
+        var nobody = Sia.Hosting.Local.LoopbackPorts.Free();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>(configuration: new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:postgres"] = $"Host=127.0.0.1;Port={nobody};Username=postgres;Password=unused;Timeout=3",
+        });
+        await using var app = builder.Build();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => app.StartAsync(timeout.Token));
+
+        Assert.Contains($"127.0.0.1:{nobody}", error.Message);
+        Assert.Equal([ResourceState.FailedToStart, ResourceState.FailedToStart, ResourceState.FailedToStart],
+            new[] { "postgres", "registry", "gateway" }.Select(name => app.GetResourceState(name).State));
     }
 }
