@@ -21,7 +21,7 @@ apphost_pid= baseline_pid=
 
 cleanup() {
     stop "$baseline_pid"
-    [[ -n $apphost_pid ]] && stop "$(apphost_process)" 30
+    stop "$(apphost_process)" 30
     stop "$apphost_pid" 30
     rm -rf "$work"
 }
@@ -34,7 +34,7 @@ now() { date +%s.%N; }
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 apphost_process() { pgrep -f "^$root/AppHost/bin/Debug/net10.0/Sia.AppHost" | head -1; }
 
-# Starts the stack with state in $work/state and ports of its own; sets apphost_pid and prints seconds to healthy.
+# Starts the stack with state in $work/state and ports of its own; sets apphost_pid and elapsed (seconds to healthy).
 start_stack() {
     : >"$work/apphost.out"
     local started; started=$(now)
@@ -47,10 +47,10 @@ start_stack() {
         sleep 0.05
     done
     grep -q "every resource is healthy" "$work/apphost.out" || { cat "$work/apphost.out" >&2; die "not healthy within 60 s"; }
-    echo "$(now) - $started" | bc -l
+    elapsed=$(echo "$(now) - $started" | bc -l)
 }
 
-# SIGTERM to the AppHost (as Ctrl+C in a terminal); prints seconds until it and everything it started are gone.
+# SIGTERM to the AppHost (as Ctrl+C in a terminal); sets elapsed: seconds until it and everything it started are gone.
 stop_stack() {
     local pids; pids="$(apphost_process) $(sed -n 's/.*: Starting (pid \([0-9]*\)).*/\1/p' "$work/apphost.out" | tr '\n' ' ') $(head -1 "$work/state/postgres/data/postmaster.pid")"
     local stopped; stopped=$(now)
@@ -61,15 +61,15 @@ stop_stack() {
         for _ in $(seq 300); do [[ -d /proc/$pid ]] || break; sleep 0.05; done
         [[ -d /proc/$pid ]] && die "process $pid outlived the AppHost"
     done
-    echo "$(now) - $stopped" | bc -l
+    elapsed=$(echo "$(now) - $stopped" | bc -l)
 }
 
-cold=$(start_stack)
-cold_stop=$(stop_stack)
+start_stack; cold=$elapsed
+stop_stack; cold_stop=$elapsed
 warm=()
 for round in $(seq "$ROUNDS"); do
-    warm+=("$(start_stack)")
-    [[ $round == "$ROUNDS" ]] || stop_stack >/dev/null
+    start_stack; warm+=("$elapsed")
+    [[ $round == "$ROUNDS" ]] || stop_stack
 done
 
 echo "stack up; idle for $IDLE s..."
@@ -98,7 +98,7 @@ done
 baseline=$(echo "$(now) - $started" | bc -l)
 stop "$baseline_pid"; baseline_pid=
 
-warm_stop=$(stop_stack)
+stop_stack; warm_stop=$elapsed
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 warm_median=$(median "${warm[@]}")
 
