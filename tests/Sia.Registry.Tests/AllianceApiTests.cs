@@ -1,14 +1,15 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Sia.Contracts.GoogleTypes;
 using Sia.Registry.V1;
+using static Sia.Registry.Tests.AllianceSteps;
 
 namespace Sia.Registry.Tests;
 
 public sealed class AllianceApiTests(RegistryHost host) : IClassFixture<RegistryHost>, IAsyncLifetime
 {
-    private AllianceService.AllianceServiceClient Alliances => new(host.CreateChannel());
-    private SchoolService.SchoolServiceClient Schools => new(host.CreateChannel());
+    private readonly AllianceSteps steps = new(host);
+    private AllianceService.AllianceServiceClient Alliances => steps.Alliances;
+    private SchoolService.SchoolServiceClient Schools => steps.Schools;
 
     public async ValueTask InitializeAsync()
     {
@@ -22,9 +23,9 @@ public sealed class AllianceApiTests(RegistryHost host) : IClassFixture<Registry
     [Fact]
     public async Task An_alliance_is_created_read_and_updated_with_its_etag()
     {
-        var lead = await CreateSchoolAsync("816");
-        var newLead = await CreateSchoolAsync("816");
-        var created = await CreateAllianceAsync("ebor", lead);
+        var lead = await steps.CreateSchoolAsync("816");
+        var newLead = await steps.CreateSchoolAsync("816");
+        var created = await steps.CreateAllianceAsync("ebor", lead);
 
         var read = await Alliances.GetAllianceAsync(new GetAllianceRequest { Name = "alliances/ebor" });
         var renamed = await Alliances.UpdateAllianceAsync(new UpdateAllianceRequest
@@ -37,7 +38,7 @@ public sealed class AllianceApiTests(RegistryHost host) : IClassFixture<Registry
             Alliance = new Alliance { Name = created.Name, Etag = created.Etag, DisplayName = "Lost update" },
             UpdateMask = new FieldMask { Paths = { "display_name" } },
         }).ResponseAsync);
-        var duplicate = await Assert.ThrowsAsync<RpcException>(() => CreateAllianceAsync("ebor", lead));
+        var duplicate = await Assert.ThrowsAsync<RpcException>(() => steps.CreateAllianceAsync("ebor", lead));
 
         Assert.Equal(created, read);
         Assert.Equal(lead.Name, created.LeadSchool);
@@ -64,10 +65,10 @@ public sealed class AllianceApiTests(RegistryHost host) : IClassFixture<Registry
     [Fact]
     public async Task An_alliance_needs_an_existing_open_lead_school()
     {
-        var closed = await CreateSchoolAsync("876", status: 2);
+        var closed = await steps.CreateSchoolAsync("876", status: 2);
 
-        var closedLead = await Assert.ThrowsAsync<RpcException>(() => CreateAllianceAsync("the-heath", closed));
-        var unknownLead = await Assert.ThrowsAsync<RpcException>(() => CreateAllianceAsync("wade-deacon", TestData.School("876")));
+        var closedLead = await Assert.ThrowsAsync<RpcException>(() => steps.CreateAllianceAsync("the-heath", closed));
+        var unknownLead = await Assert.ThrowsAsync<RpcException>(() => steps.CreateAllianceAsync("wade-deacon", TestData.School("876")));
 
         Assert.Equal(StatusCode.FailedPrecondition, closedLead.StatusCode);
         Assert.Contains("closed", closedLead.Status.Detail);
@@ -77,15 +78,15 @@ public sealed class AllianceApiTests(RegistryHost host) : IClassFixture<Registry
     [Fact]
     public async Task Schools_join_and_leave_and_lists_show_todays_members()
     {
-        var lead = await CreateSchoolAsync("816");
-        var alliance = await CreateAllianceAsync("pathfinder", lead);
-        var current = await CreateSchoolAsync("816");
-        var former = await CreateSchoolAsync("816");
-        var future = await CreateSchoolAsync("876");
+        var lead = await steps.CreateSchoolAsync("816");
+        var alliance = await steps.CreateAllianceAsync("pathfinder", lead);
+        var current = await steps.CreateSchoolAsync("816");
+        var former = await steps.CreateSchoolAsync("816");
+        var future = await steps.CreateSchoolAsync("876");
 
-        var joined = await JoinAsync(alliance, current, Day(2015, 9, 1));
-        await JoinAsync(alliance, former, Day(2014, 9, 1), leave: Day(2019, 9, 1));
-        await JoinAsync(alliance, future, Day(2099, 9, 1));
+        var joined = await steps.JoinAsync(alliance, current, Day(2015, 9, 1));
+        await steps.JoinAsync(alliance, former, Day(2014, 9, 1), leave: Day(2019, 9, 1));
+        await steps.JoinAsync(alliance, future, Day(2099, 9, 1));
         var members = await Schools.ListSchoolsAsync(new ListSchoolsRequest { Alliance = alliance.Name });
         var listed = await Alliances.ListAllianceMembershipsAsync(new ListAllianceMembershipsRequest { Parent = alliance.Name });
         var all = await Alliances.ListAllianceMembershipsAsync(new ListAllianceMembershipsRequest { Parent = alliance.Name, ShowEnded = true });
@@ -112,10 +113,10 @@ public sealed class AllianceApiTests(RegistryHost host) : IClassFixture<Registry
     [Fact]
     public async Task A_closed_school_cannot_join_an_alliance()
     {
-        var alliance = await CreateAllianceAsync("closed-test", await CreateSchoolAsync("816"));
-        var closed = await CreateSchoolAsync("816", status: 2);
+        var alliance = await steps.CreateAllianceAsync("closed-test", await steps.CreateSchoolAsync("816"));
+        var closed = await steps.CreateSchoolAsync("816", status: 2);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => JoinAsync(alliance, closed, Day(2024, 9, 1)));
+        var error = await Assert.ThrowsAsync<RpcException>(() => steps.JoinAsync(alliance, closed, Day(2024, 9, 1)));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal($"{closed.Name} is closed; a closed school cannot join an alliance.", error.Status.Detail);
@@ -128,19 +129,19 @@ public sealed class AllianceApiTests(RegistryHost host) : IClassFixture<Registry
     [Fact]
     public async Task Overlapping_periods_are_refused_but_a_school_may_rejoin_after_leaving()
     {
-        var alliance = await CreateAllianceAsync("overlap-test", await CreateSchoolAsync("816"));
-        var school = await CreateSchoolAsync("816");
-        var first = await JoinAsync(alliance, school, Day(2012, 9, 1), leave: Day(2016, 9, 1));
+        var alliance = await steps.CreateAllianceAsync("overlap-test", await steps.CreateSchoolAsync("816"));
+        var school = await steps.CreateSchoolAsync("816");
+        var first = await steps.JoinAsync(alliance, school, Day(2012, 9, 1), leave: Day(2016, 9, 1));
 
-        var overlapping = await Assert.ThrowsAsync<RpcException>(() => JoinAsync(alliance, school, Day(2016, 1, 1)));
-        var rejoined = await JoinAsync(alliance, school, Day(2016, 9, 1));
-        var secondOpen = await Assert.ThrowsAsync<RpcException>(() => JoinAsync(alliance, school, Day(2030, 1, 1)));
+        var overlapping = await Assert.ThrowsAsync<RpcException>(() => steps.JoinAsync(alliance, school, Day(2016, 1, 1)));
+        var rejoined = await steps.JoinAsync(alliance, school, Day(2016, 9, 1));
+        var secondOpen = await Assert.ThrowsAsync<RpcException>(() => steps.JoinAsync(alliance, school, Day(2030, 1, 1)));
         var stretched = await Assert.ThrowsAsync<RpcException>(() => Alliances.UpdateAllianceMembershipAsync(new UpdateAllianceMembershipRequest
         {
             AllianceMembership = new AllianceMembership { Name = first.Name, LeaveDate = Day(2017, 1, 1) },
             UpdateMask = new FieldMask { Paths = { "leave_date" } },
         }).ResponseAsync);
-        var inverted = await Assert.ThrowsAsync<RpcException>(() => JoinAsync(alliance, school, Day(2040, 1, 1), leave: Day(2039, 1, 1)));
+        var inverted = await Assert.ThrowsAsync<RpcException>(() => steps.JoinAsync(alliance, school, Day(2040, 1, 1), leave: Day(2039, 1, 1)));
 
         Assert.Equal(StatusCode.AlreadyExists, overlapping.StatusCode);
         Assert.Contains(first.Name, overlapping.Status.Detail);
@@ -155,17 +156,17 @@ public sealed class AllianceApiTests(RegistryHost host) : IClassFixture<Registry
     [Fact]
     public async Task Concurrent_joins_of_one_school_make_one_open_membership_and_retries_return_it()
     {
-        var alliance = await CreateAllianceAsync("race-test", await CreateSchoolAsync("816"));
-        var retried = await CreateSchoolAsync("816");
-        var raced = await CreateSchoolAsync("816");
+        var alliance = await steps.CreateAllianceAsync("race-test", await steps.CreateSchoolAsync("816"));
+        var retried = await steps.CreateSchoolAsync("816");
+        var raced = await steps.CreateSchoolAsync("816");
         var requestId = Guid.NewGuid().ToString();
 
-        var retries = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => JoinAsync(alliance, retried, Day(2020, 9, 1), requestId: requestId)));
+        var retries = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => steps.JoinAsync(alliance, retried, Day(2020, 9, 1), requestId: requestId)));
         var races = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
             try
             {
-                await JoinAsync(alliance, raced, Day(2020, 9, 1));
+                await steps.JoinAsync(alliance, raced, Day(2020, 9, 1));
                 return StatusCode.OK;
             }
             catch (RpcException ex)
@@ -184,7 +185,7 @@ public sealed class AllianceApiTests(RegistryHost host) : IClassFixture<Registry
     [Fact]
     public async Task Memberships_of_an_unknown_alliance_are_not_found()
     {
-        var school = await CreateSchoolAsync("816");
+        var school = await steps.CreateSchoolAsync("816");
 
         var join = await Assert.ThrowsAsync<RpcException>(() => Alliances.CreateAllianceMembershipAsync(new CreateAllianceMembershipRequest
         {
@@ -198,31 +199,6 @@ public sealed class AllianceApiTests(RegistryHost host) : IClassFixture<Registry
         Assert.Equal(StatusCode.NotFound, list.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, badName.StatusCode);
     }
-
-    private async Task<School> CreateSchoolAsync(string laCode, int status = 1)
-    {
-        var school = TestData.School(laCode);
-        school.StatusCode = status;
-        if (status == 2) school.CloseDate = Day(2019, 8, 31);
-        return await Schools.CreateSchoolAsync(new CreateSchoolRequest { School = school });
-    }
-
-    private async Task<Alliance> CreateAllianceAsync(string id, School lead) =>
-        await Alliances.CreateAllianceAsync(new CreateAllianceRequest
-        {
-            AllianceId = id,
-            Alliance = new Alliance { DisplayName = $"{id} teaching school alliance", Kind = Alliance.Types.Kind.TeachingSchoolAlliance, LeadSchool = lead.Name },
-        });
-
-    private async Task<AllianceMembership> JoinAsync(Alliance alliance, School school, Date join, Date? leave = null, string requestId = "") =>
-        await Alliances.CreateAllianceMembershipAsync(new CreateAllianceMembershipRequest
-        {
-            Parent = alliance.Name,
-            AllianceMembership = new AllianceMembership { School = school.Name, JoinDate = join, LeaveDate = leave },
-            RequestId = requestId,
-        });
-
-    private static Date Day(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
 
     private static IEnumerable<string> FieldsOf(RpcException error) =>
         error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field).Order();

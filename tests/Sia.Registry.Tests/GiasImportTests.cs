@@ -20,6 +20,9 @@ public sealed class GiasImportTests(PostgresServer postgres) : IAsyncLifetime
     private static readonly Encoding Windows1252 = CodePagesEncoding();
     private static readonly byte[] Fixture = File.ReadAllBytes(RepoPaths.Combine("tests", "Sia.Registry.Gias.Tests", "Fixtures", "edubasealldata20240105.csv"));
 
+    /// <summary>The fixture a little later: URN 100060, open but proposed to close on 31 August 2024, has closed.</summary>
+    private static readonly byte[] Closure = Replace(Fixture, "\"3\",\"Open, but proposed to close\"", "\"2\",\"Closed\"");
+
     [Fact]
     public async Task Importing_the_same_file_twice_changes_nothing_and_an_edited_row_is_an_update()
     {
@@ -56,6 +59,51 @@ public sealed class GiasImportTests(PostgresServer postgres) : IAsyncLifetime
 
         Assert.Equal((0, 0, 6, 1), Counts(again));
         Assert.Equal(cluster.Name, (await schools.GetSchoolAsync(new GetSchoolRequest { Name = "schools/100000" })).Cluster);
+    }
+
+    [Fact]
+    public async Task A_school_the_extract_closes_leaves_its_alliances_on_its_close_date()
+    {
+        await ImportAsync(Fixture, chunkSize: 4096);
+        var steps = new AllianceSteps(host);
+        var alliance = await steps.CreateAllianceAsync("camden", await steps.Schools.GetSchoolAsync(new GetSchoolRequest { Name = "schools/100000" }));
+        var ended = await steps.JoinAsync(alliance, "schools/100060", AllianceSteps.Day(2010, 9, 1), leave: AllianceSteps.Day(2012, 9, 1));
+        var open = await steps.JoinAsync(alliance, "schools/100060", AllianceSteps.Day(2015, 9, 1));
+
+        var proposed = await ImportAsync(Fixture, chunkSize: 4096);
+        var membersWhileProposed = await steps.Schools.ListSchoolsAsync(new ListSchoolsRequest { Alliance = alliance.Name });
+        var closing = await ImportAsync(Closure, chunkSize: 4096);
+        var closedAgain = await ImportAsync(Closure, chunkSize: 4096);
+        var school = await steps.Schools.GetSchoolAsync(new GetSchoolRequest { Name = "schools/100060" });
+        var members = await steps.Schools.ListSchoolsAsync(new ListSchoolsRequest { Alliance = alliance.Name });
+
+        Assert.Equal((0, 0, 6, 1), Counts(proposed));
+        Assert.Equal(["schools/100060"], membersWhileProposed.Schools.Select(s => s.Name));
+        Assert.Equal((0, 1, 5, 1), Counts(closing));
+        Assert.Equal((0, 0, 6, 1), Counts(closedAgain));
+        Assert.Equal(2, school.StatusCode);
+        Assert.Equal(ended, school.AllianceMemberships[0]);
+        Assert.Equal((open.Name, AllianceSteps.Day(2024, 8, 31)), (school.AllianceMemberships[1].Name, school.AllianceMemberships[1].LeaveDate));
+        Assert.NotEqual(open.Etag, school.AllianceMemberships[1].Etag);
+        Assert.Empty(members.Schools);
+    }
+
+    [Fact]
+    public async Task An_import_closing_a_school_waits_for_a_join_holding_its_lock_and_ends_the_membership_it_added()
+    {
+        await ImportAsync(Fixture, chunkSize: 4096);
+        var steps = new AllianceSteps(host);
+        await steps.CreateAllianceAsync("camden", await steps.Schools.GetSchoolAsync(new GetSchoolRequest { Name = "schools/100000" }));
+        await using var join = await HalfDoneJoin.StartAsync(host.ConnectionString, "camden", 100060);
+
+        var importing = ImportAsync(Closure, chunkSize: 4096);
+        await join.WaitUntilBlockingAsync();
+        await join.CommitAsync();
+        var summary = await importing;
+
+        Assert.Equal((0, 1, 5, 1), Counts(summary));
+        var school = await steps.Schools.GetSchoolAsync(new GetSchoolRequest { Name = "schools/100060" });
+        Assert.Equal(AllianceSteps.Day(2024, 8, 31), Assert.Single(school.AllianceMemberships).LeaveDate);
     }
 
     [Fact]

@@ -92,6 +92,32 @@ public sealed class WatchChangesTests(PostgresServer postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Closing_a_school_is_one_change_of_the_school_with_its_memberships_ended()
+    {
+        using var channel = host.CreateChannel();
+        await TestData.EnsureLocalAuthorityAsync(new LocalAuthorityService.LocalAuthorityServiceClient(channel), "816", "York");
+        var steps = new AllianceSteps(host);
+        var school = await steps.CreateSchoolAsync("816");
+        var alliance = await steps.CreateAllianceAsync("ebor", school);
+        var membership = await steps.JoinAsync(alliance, school, AllianceSteps.Day(2015, 9, 1));
+        var before = await ReadAsync(channel, resumeToken: "", count: 4);
+
+        await steps.Schools.UpdateSchoolAsync(new UpdateSchoolRequest
+        {
+            School = new School { Name = school.Name, StatusCode = 2, CloseDate = AllianceSteps.Day(2024, 8, 31) },
+            UpdateMask = new FieldMask { Paths = { "status_code", "close_date" } },
+        });
+        var next = await steps.CreateSchoolAsync("816");
+        var changes = await ReadAsync(channel, before[^1].ResumeToken, count: 2);
+
+        Assert.Equal([$"{school.Name} Updated", $"{next.Name} Created"], changes.Select(c => $"{c.Resource} {c.ChangeType}"));
+        Assert.Equal(2, changes[0].School.StatusCode);
+        var ended = Assert.Single(changes[0].School.AllianceMemberships);
+        Assert.Equal(AllianceSteps.Day(2024, 8, 31), ended.LeaveDate);
+        Assert.NotEqual(membership.Etag, ended.Etag);
+    }
+
+    [Fact]
     public async Task A_resume_token_that_was_not_issued_is_invalid()
     {
         using var channel = host.CreateChannel();

@@ -106,7 +106,7 @@ public sealed class AllianceApi(RegistryDbContext db, TimeProvider clock) : Alli
         if (!request.ShowEnded)
         {
             var today = clock.TodayInEngland();
-            query = query.Where(m => m.LeaveDate == null || m.LeaveDate > today);
+            query = query.Where(m => m.LeaveDate == null || (m.LeaveDate > today && m.LeaveDate > m.JoinDate));
         }
         if (PageToken.Read(request.PageToken, filters) is { } after)
         {

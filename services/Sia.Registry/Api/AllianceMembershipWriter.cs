@@ -75,7 +75,7 @@ internal sealed class AllianceMembershipWriter(RegistryDbContext db, TimeProvide
         if (leave is null)
             await ReferencedSchools.EnsureOpenAsync(db, entity.Urn, "stay in an alliance indefinitely (give the membership a leave date)", lockRow: true, cancellationToken);
         else
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM schools WHERE urn = {entity.Urn} FOR UPDATE", cancellationToken);
+            await SchoolLocks.LockAsync(db, [entity.Urn], cancellationToken);
         entity.JoinDate = join!.Value;
         entity.LeaveDate = leave;
         await EnsureNoOverlapAsync(entity, cancellationToken);
@@ -96,6 +96,7 @@ internal sealed class AllianceMembershipWriter(RegistryDbContext db, TimeProvide
     {
         var clash = await db.AllianceMemberships.AsNoTracking()
             .Where(m => m.AllianceId == period.AllianceId && m.Urn == period.Urn && m.Id != period.Id)
+            .Where(m => m.LeaveDate == null || m.LeaveDate > m.JoinDate) // an empty period (see SchoolClosure) overlaps nothing
             .Where(m => period.LeaveDate == null || m.JoinDate < period.LeaveDate)
             .Where(m => m.LeaveDate == null || m.LeaveDate > period.JoinDate)
             .OrderBy(m => m.JoinDate)

@@ -52,6 +52,7 @@ public sealed class InspectionApi(RegistryDbContext db, TimeProvider clock) : In
 
         var entity = inspection.ToEntity(urn, clock.UtcNowForDatabase());
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        await SchoolLocks.LockAsync(db, [urn], context.CancellationToken); // before the change log's lock, as every school writer takes them
         db.Inspections.Add(entity);
         await db.SaveChangesAsync(context.CancellationToken);
         if (school.RecordInspection(entity)) school.UpdateTime = clock.UtcNowForDatabase();

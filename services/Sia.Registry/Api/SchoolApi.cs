@@ -149,6 +149,9 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         var changes = request.School ?? throw RpcErrors.InvalidArgument("school", "The school to update is missing.");
         var urn = ResourceNames.SchoolUrn(changes.Name, "school.name");
         var expectedVersion = Etag.Parse(changes.Etag, "school.etag");
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        // Locked before reading, so the memberships read include any join that took the lock first (see SchoolClosure).
+        await SchoolLocks.LockAsync(db, [urn], context.CancellationToken);
         var entity = await Schools.SingleOrDefaultAsync(s => s.Urn == urn, context.CancellationToken)
             ?? throw RpcErrors.NotFound(changes.Name);
         Etag.ThrowIfStale(expectedVersion, entity.Version, changes.Name);
@@ -162,10 +165,12 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         await EnsureClusterExistsAsync(updated.Cluster, context.CancellationToken);
 
         updated.CopyTo(entity);
+        SchoolClosure.EndMemberships(entity, clock);
         entity.UpdateTime = clock.UtcNowForDatabase();
         try
         {
             await db.SaveOrAbortAsync(changes.Name, context.CancellationToken);
+            await transaction.CommitAsync(context.CancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
         {

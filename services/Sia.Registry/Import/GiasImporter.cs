@@ -81,10 +81,12 @@ internal sealed class GiasImporter(RegistryDbContext db, TimeProvider clock)
     private async Task<(int Created, int Updated, int Unchanged)> ApplyAsync(IReadOnlyList<(GiasSchoolRow Row, School School)> items, CancellationToken cancellationToken)
     {
         var now = clock.UtcNowForDatabase();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await AddMissingLocalAuthoritiesAsync(items.Select(i => i.Row), now, cancellationToken);
         var urns = items.Select(i => i.Row.Urn).ToList();
         var existing = await db.Schools.Where(s => urns.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, cancellationToken);
-        var (created, updated, unchanged) = (0, 0, 0);
+        var changed = new List<SchoolEntity>();
+        var (created, unchanged) = (0, 0);
         foreach (var (row, school) in items)
         {
             if (!existing.TryGetValue(row.Urn, out var entity))
@@ -102,15 +104,31 @@ internal sealed class GiasImporter(RegistryDbContext db, TimeProvider clock)
             if (db.Entry(entity).State == EntityState.Modified)
             {
                 entity.UpdateTime = now;
-                updated++;
+                changed.Add(entity);
             }
             else
             {
                 unchanged++;
             }
         }
+        await LockAndCloseAsync(changed, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return (created, updated, unchanged);
+        await transaction.CommitAsync(cancellationToken);
+        return (created, changed.Count, unchanged);
+    }
+
+    /// <summary>
+    /// Locks the rows the batch changes (a row read before the lock and changed since fails its xmin check), then
+    /// ends the memberships of those it closes. A school the extract leaves unchanged is not touched.
+    /// </summary>
+    private async Task LockAndCloseAsync(List<SchoolEntity> changed, CancellationToken cancellationToken)
+    {
+        await SchoolLocks.LockAsync(db, changed.Select(s => s.Urn), cancellationToken);
+        var closed = changed.Where(s => s.StatusCode == RegistryDbContext.ClosedStatusCode).ToList();
+        if (closed.Count == 0) return;
+        var closedUrns = closed.Select(s => s.Urn).ToList();
+        await db.AllianceMemberships.Where(m => closedUrns.Contains(m.Urn)).LoadAsync(cancellationToken);
+        foreach (var school in closed) SchoolClosure.EndMemberships(school, clock);
     }
 
     /// <summary>GIAS names every school's LA, so an LA the registry lacks is created from the extract.</summary>
