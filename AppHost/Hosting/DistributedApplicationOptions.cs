@@ -23,6 +23,9 @@ public sealed class DistributedApplicationOptions
     /// <summary>Delete the state directory when the application stops (a throwaway stack in tests).</summary>
     public bool DeleteStateOnStop { get; set; }
 
+    /// <summary>How often a healthy project's health endpoint is probed again.</summary>
+    public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Stop on Ctrl+C or SIGTERM (off in tests: the test decides when the stack stops).</summary>
     public bool HandleSignals { get; set; } = true;
 

@@ -6,7 +6,8 @@ namespace Sia.AppHost.Hosting;
 
 /// <summary>
 /// Runs a project's built assembly with <c>dotnet</c>, in a session of its own (the AppHost decides the stopping
-/// order, not the terminal's Ctrl+C), watches <c>GET /health</c> until it answers 200 over HTTP/2, and restarts the
+/// order, not the terminal's Ctrl+C), watches <c>GET /health</c> until it answers 200 over HTTP/2 (and then every few
+/// seconds: Unhealthy while it does not answer), and restarts the
 /// process with a growing back-off (1 s doubling to 30 s) when it exits on its own. A project that exits three times
 /// before it was ever healthy has failed to start. A watchdog stops the process if the AppHost itself is killed.
 /// </summary>
@@ -22,7 +23,7 @@ internal sealed class ProjectRunner(ProjectResource project, ResourceOutput.Reso
     {
         DefaultRequestVersion = HttpVersion.Version20,
         DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        Timeout = TimeSpan.FromSeconds(5),
+        Timeout = TimeSpan.FromSeconds(3),
     };
 
     private readonly CancellationTokenSource _stopping = new();
@@ -62,8 +63,18 @@ internal sealed class ProjectRunner(ProjectResource project, ResourceOutput.Reso
                 return;
             }
             var running = Stopwatch.StartNew();
-            if (await WaitUntilHealthyAsync(process, restarts).ConfigureAwait(false)) everHealthy = true;
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            using (var watching = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token))
+            {
+                var monitoring = Task.CompletedTask;
+                if (await WaitUntilHealthyAsync(process, restarts).ConfigureAwait(false))
+                {
+                    everHealthy = true;
+                    monitoring = MonitorHealthAsync(process, watching.Token);
+                }
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+                await watching.CancelAsync().ConfigureAwait(false);
+                await monitoring.ConfigureAwait(false);
+            }
             if (_stopping.IsCancellationRequested) return;
 
             var exitCode = process.ExitCode;
@@ -76,14 +87,7 @@ internal sealed class ProjectRunner(ProjectResource project, ResourceOutput.Reso
             if (running.Elapsed > MaxBackoff) backoff = TimeSpan.FromSeconds(1);
             Publish(Snapshot with { State = ResourceState.Exited, ExitCode = exitCode, ProcessId = null },
                 $"exit code {exitCode}; restarting in {backoff.TotalSeconds:0} s");
-            try
-            {
-                await Task.Delay(backoff, _stopping.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            if (!await DelayAsync(backoff, _stopping.Token).ConfigureAwait(false)) return;
             backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
         }
     }
@@ -113,36 +117,70 @@ internal sealed class ProjectRunner(ProjectResource project, ResourceOutput.Reso
     /// <summary>True once <c>/health</c> answers 200; false when the process exits first, or is stopped for taking too long.</summary>
     private async Task<bool> WaitUntilHealthyAsync(Process process, int restarts)
     {
-        var url = new Uri(project.Endpoints[ProjectResource.DefaultEndpointName].Url, project.HealthCheckPath);
         var clock = Stopwatch.StartNew();
         while (!process.HasExited && !_stopping.IsCancellationRequested)
         {
             if (clock.Elapsed > options.StartupTimeout)
             {
-                Log.Write($"[apphost] {url} did not answer 200 within {options.StartupTimeout.TotalSeconds:0} s; stopping the process.");
+                Log.Write($"[apphost] {HealthUrl} did not answer 200 within {options.StartupTimeout.TotalSeconds:0} s; stopping the process.");
                 await StopProcessAsync(process).ConfigureAwait(false);
                 return false;
             }
-            try
+            if (await IsHealthyAsync(_stopping.Token).ConfigureAwait(false))
             {
-                using var response = await HealthClient.GetAsync(url, _stopping.Token).ConfigureAwait(false);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    Publish(new ResourceSnapshot(project.Name, ResourceState.Healthy, process.Id, restarts),
-                        restarts == 0 ? $"{clock.Elapsed.TotalSeconds:0.0} s" : $"restart {restarts}, {clock.Elapsed.TotalSeconds:0.0} s");
-                    return true;
-                }
+                Publish(new ResourceSnapshot(project.Name, ResourceState.Healthy, process.Id, restarts),
+                    restarts == 0 ? $"{clock.Elapsed.TotalSeconds:0.0} s" : $"restart {restarts}, {clock.Elapsed.TotalSeconds:0.0} s");
+                return true;
             }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) when (!_stopping.IsCancellationRequested) { }
-            catch (OperationCanceledException) { break; }
-            try
-            {
-                await Task.Delay(100, _stopping.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) { break; }
+            if (!await DelayAsync(TimeSpan.FromMilliseconds(100), _stopping.Token).ConfigureAwait(false)) break;
         }
         return false;
+    }
+
+    /// <summary>Keeps probing a running project, so that one that hangs shows as Unhealthy (and Healthy again when it answers).</summary>
+    private async Task MonitorHealthAsync(Process process, CancellationToken cancellationToken)
+    {
+        while (await DelayAsync(options.HealthCheckInterval, cancellationToken).ConfigureAwait(false))
+        {
+            var healthy = await IsHealthyAsync(cancellationToken).ConfigureAwait(false);
+            if (process.HasExited || cancellationToken.IsCancellationRequested) return;
+            var state = Snapshot.State;
+            if (!healthy && state == ResourceState.Healthy) Publish(Snapshot with { State = ResourceState.Unhealthy }, $"{HealthUrl} did not answer 200");
+            else if (healthy && state == ResourceState.Unhealthy) Publish(Snapshot with { State = ResourceState.Healthy });
+        }
+    }
+
+    private Uri HealthUrl => new(project.Endpoints[ProjectResource.DefaultEndpointName].Url, project.HealthCheckPath);
+
+    private async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await HealthClient.GetAsync(HealthUrl, cancellationToken).ConfigureAwait(false);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (OperationCanceledException) // the client's timeout, or stopping
+        {
+            return false;
+        }
+    }
+
+    /// <summary>False when cancelled instead of waiting the whole delay.</summary>
+    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     public override async Task StopAsync()

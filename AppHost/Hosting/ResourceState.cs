@@ -8,6 +8,8 @@ public enum ResourceState
     /// <summary>Its process runs; its health endpoint has not answered yet.</summary>
     Starting,
     Healthy,
+    /// <summary>It was healthy and its health endpoint has stopped answering 200; it may recover.</summary>
+    Unhealthy,
     /// <summary>Its process ended on its own; a project is restarted after a back-off.</summary>
     Exited,
     /// <summary>It could not start (or kept crashing before it was ever healthy); see its output.</summary>

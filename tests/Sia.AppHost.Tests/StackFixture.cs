@@ -30,6 +30,7 @@ public sealed class StackFixture : IAsyncLifetime
             .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", PermitsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("Gateway__RateLimit__Burst", Burst.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("ReverseProxy__Clusters__registry__HealthCheck__Active__Interval", HealthCheckInterval.ToString());
+        builder.Options.HealthCheckInterval = TimeSpan.FromSeconds(1);
         App = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await App.StartAsync(timeout.Token);

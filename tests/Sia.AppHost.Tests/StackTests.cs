@@ -125,6 +125,34 @@ public sealed class StackTests(StackFixture stack) : IClassFixture<StackFixture>
             TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public async Task A_registry_that_hangs_shows_as_Unhealthy_and_Healthy_again_once_it_answers()
+    {
+        var pid = stack.App.GetResourceState("registry").ProcessId!.Value;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        await SignalAsync("STOP", pid);
+        try
+        {
+            var hung = await stack.App.WaitForResourceAsync("registry", s => s.State == ResourceState.Unhealthy, timeout.Token);
+            Assert.Equal(pid, hung.ProcessId);
+        }
+        finally
+        {
+            await SignalAsync("CONT", pid);
+        }
+        var back = await stack.App.WaitForResourceAsync("registry", s => s.State == ResourceState.Healthy, timeout.Token);
+
+        Assert.Equal(pid, back.ProcessId);
+    }
+
+    private static async Task SignalAsync(string signal, int pid)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     /// <summary>Calls GetSchool through the gateway as part of a new trace (the caller's traceparent), whose id it returns.</summary>
     private async Task<string> TracedCallAsync()
     {
