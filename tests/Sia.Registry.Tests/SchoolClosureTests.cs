@@ -48,6 +48,31 @@ public sealed class SchoolClosureTests(RegistryHost host) : IClassFixture<Regist
     }
 
     [Fact]
+    public async Task A_membership_of_a_closed_school_can_end_earlier_but_not_run_past_the_close_date()
+    {
+        var school = await steps.CreateSchoolAsync("816");
+        var alliance = await steps.CreateAllianceAsync("closing-extend", await steps.CreateSchoolAsync("816"));
+        await steps.JoinAsync(alliance, school, Day(2015, 9, 1));
+        var ended = Assert.Single((await CloseAsync(school, CloseDate)).AllianceMemberships);
+
+        var extended = await Assert.ThrowsAsync<RpcException>(() => SetPeriodAsync(ended, Day(2015, 9, 1), Day(2024, 9, 1)));
+        var movedAfter = await Assert.ThrowsAsync<RpcException>(() => SetPeriodAsync(ended, Day(2025, 1, 1), Day(2025, 2, 1)));
+        var earlier = await SetPeriodAsync(ended, Day(2015, 9, 1), Day(2024, 7, 31));
+
+        Assert.Equal(StatusCode.FailedPrecondition, extended.StatusCode);
+        Assert.Contains($"{school.Name} closed on 2024-08-31", extended.Status.Detail);
+        Assert.Equal(StatusCode.FailedPrecondition, movedAfter.StatusCode);
+        Assert.Equal(Day(2024, 7, 31), earlier.LeaveDate);
+    }
+
+    private Task<AllianceMembership> SetPeriodAsync(AllianceMembership membership, Date join, Date leave) =>
+        steps.Alliances.UpdateAllianceMembershipAsync(new UpdateAllianceMembershipRequest
+        {
+            AllianceMembership = new AllianceMembership { Name = membership.Name, JoinDate = join, LeaveDate = leave },
+            UpdateMask = new FieldMask { Paths = { "join_date", "leave_date" } },
+        }).ResponseAsync;
+
+    [Fact]
     public async Task A_membership_that_was_to_start_after_the_close_date_ends_on_its_join_date_and_blocks_no_later_one()
     {
         var school = await steps.CreateSchoolAsync("816");

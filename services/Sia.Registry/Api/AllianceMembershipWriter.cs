@@ -75,7 +75,10 @@ internal sealed class AllianceMembershipWriter(RegistryDbContext db, TimeProvide
         if (leave is null)
             await ReferencedSchools.EnsureOpenAsync(db, entity.Urn, "stay in an alliance indefinitely (give the membership a leave date)", lockRow: true, cancellationToken);
         else
+        {
             await SchoolLocks.LockAsync(db, [entity.Urn], cancellationToken);
+            await ReferencedSchools.EnsureClosedNoEarlierThanAsync(db, entity.Urn, leave.Value, cancellationToken);
+        }
         entity.JoinDate = join!.Value;
         entity.LeaveDate = leave;
         await EnsureNoOverlapAsync(entity, cancellationToken);

@@ -32,6 +32,20 @@ internal static class ReferencedSchools
         }
     }
 
+    /// <summary>
+    /// FAILED_PRECONDITION when the school closed on a date before <paramref name="leave"/>: a membership period can't run
+    /// past its school's closure (closing ended it there; see SchoolClosure). Call with the school's row locked.
+    /// </summary>
+    public static async Task EnsureClosedNoEarlierThanAsync(RegistryDbContext db, int urn, DateOnly leave, CancellationToken cancellationToken)
+    {
+        var closure = await db.Schools.Where(s => s.Urn == urn && s.StatusCode == RegistryDbContext.ClosedStatusCode)
+            .Select(s => s.CloseDate).ToListAsync(cancellationToken);
+        if (closure is not [{ } closed] || leave <= closed) return;
+        var name = ResourceNames.School(urn);
+        throw RpcErrors.FailedPrecondition(name,
+            $"{name} closed on {closed:yyyy-MM-dd}; a membership can't run past that: give it a leave date on or before {closed:yyyy-MM-dd}.");
+    }
+
     private static RpcException Missing(int urn)
     {
         var name = ResourceNames.School(urn);
