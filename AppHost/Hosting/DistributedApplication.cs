@@ -190,11 +190,12 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     /// <summary>The URL of a project's endpoint, e.g. <c>GetEndpoint("gateway")</c>.</summary>
     public Uri GetEndpoint(string resourceName, string endpointName = ProjectResource.DefaultEndpointName) =>
-        Find<ProjectResource>(resourceName).Endpoints.TryGetValue(endpointName, out var endpoint) ? endpoint.Url
+        (_builder.FindResource<ProjectResource>(resourceName) ?? throw new ArgumentException($"There is no project '{resourceName}'.", nameof(resourceName)))
+            .Endpoints.TryGetValue(endpointName, out var endpoint) ? endpoint.Url
             : throw new ArgumentException($"'{resourceName}' has no endpoint '{endpointName}'.", nameof(endpointName));
 
     public Task<string> GetConnectionStringAsync(string resourceName, CancellationToken cancellationToken = default) =>
-        _builder.Resources.FirstOrDefault(r => string.Equals(r.Name, resourceName, StringComparison.OrdinalIgnoreCase)) is IResourceWithConnectionString resource
+        _builder.FindResource<IResourceWithConnectionString>(resourceName) is { } resource
             ? resource.GetConnectionStringAsync(cancellationToken)
             : throw new ArgumentException($"There is no resource '{resourceName}' with a connection string.", nameof(resourceName));
 
@@ -209,10 +210,6 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     private ResourceRunner Runner(string name) =>
         _runners.TryGetValue(name, out var runner) ? runner : throw new ArgumentException($"There is no running resource '{name}'.", nameof(name));
-
-    private T Find<T>(string name) where T : Resource =>
-        _builder.Resources.OfType<T>().FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"There is no {typeof(T).Name} '{name}'.", nameof(name));
 
     private void AllocatePorts()
     {

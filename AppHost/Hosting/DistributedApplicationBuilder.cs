@@ -39,7 +39,7 @@ public sealed class DistributedApplicationBuilder
 
     public IResourceBuilder<T> AddResource<T>(T resource) where T : Resource
     {
-        if (_resources.Any(r => string.Equals(r.Name, resource.Name, StringComparison.OrdinalIgnoreCase)))
+        if (FindResource<Resource>(resource.Name) is not null)
             throw new DistributedApplicationException($"There is already a resource named '{resource.Name}'.");
         if (resource.Name.Length == 0 || !resource.Name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
             throw new DistributedApplicationException($"'{resource.Name}' is not a valid resource name: use ASCII letters, digits and '-'.");
@@ -49,8 +49,11 @@ public sealed class DistributedApplicationBuilder
 
     /// <summary>A builder for a resource already added, to change it (a test lowering a limit, say).</summary>
     public IResourceBuilder<T> CreateResourceBuilder<T>(string name) where T : Resource =>
-        new ResourceBuilder<T>(this, _resources.OfType<T>().FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new DistributedApplicationException($"There is no {typeof(T).Name} named '{name}'."));
+        new ResourceBuilder<T>(this, FindResource<T>(name) ?? throw new DistributedApplicationException($"There is no {typeof(T).Name} named '{name}'."));
+
+    /// <summary>The resource with this name (names are unique, ignoring case) if it is a <typeparamref name="T"/>.</summary>
+    internal T? FindResource<T>(string name) where T : class =>
+        _resources.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)) as T;
 
     /// <summary>Makes the application. Under the testing builder, the first call hands this builder to the test instead.</summary>
     public DistributedApplication Build()

@@ -81,18 +81,7 @@ internal sealed class PostgresRunner(PostgresServerResource server, ResourceOutp
     }
 
     /// <summary>The pid in a postmaster.pid whose process is alive; a file left by a crash names a dead one, which postgres clears itself.</summary>
-    private int? RunningPostmaster()
-    {
-        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
-        try
-        {
-            return int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && Directory.Exists($"/proc/{pid}") ? pid : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    private int? RunningPostmaster() => Postmaster.PidFromFile(DataDirectory) is { } pid && Directory.Exists($"/proc/{pid}") ? pid : null;
 
     /// <summary>Makes the data directory on first run and returns the superuser's password.</summary>
     private async Task<string> EnsureClusterAsync(string bin)

@@ -56,6 +56,24 @@ public static class Postmaster
         return -pid;
     }
 
+    /// <summary>The pid in the data directory's postmaster.pid, if there is one; it may name a process that has died.</summary>
+    public static int? PidFromFile(string dataDirectory)
+    {
+        try
+        {
+            var first = File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).FirstOrDefault();
+            return int.TryParse(first, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Whether a failed start's output says the port was taken (worth a retry on another port).</summary>
     public static bool PortWasTaken(string output) =>
         output.Contains("could not bind", StringComparison.Ordinal) || output.Contains("could not create any TCP/IP sockets", StringComparison.Ordinal);

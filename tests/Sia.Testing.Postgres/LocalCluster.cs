@@ -193,7 +193,7 @@ internal sealed class LocalCluster
                 }
 
                 var pidFile = Path.Combine(dir, "data", "postmaster.pid");
-                if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), CultureInfo.InvariantCulture, out var pm)
+                if (Postmaster.PidFromFile(Path.Combine(dir, "data")) is { } pm
                     && File.Exists($"/proc/{pm}/cmdline") && File.ReadAllText($"/proc/{pm}/cmdline").Contains(dir, StringComparison.Ordinal))
                 {
                     Posix.Signal(pm, Posix.SigQuit);

@@ -49,8 +49,7 @@ internal sealed class AllianceMembershipWriter(RegistryDbContext db, TimeProvide
         }
         catch (DbUpdateException ex) when (CreateRequestLog.IsDuplicateRequest(ex))
         {
-            db.ChangeTracker.Clear();
-            return await GetAsync((await log.FindAsync(requestId, cancellationToken))!, cancellationToken);
+            return await GetAsync(await log.WinnerAsync(requestId, cancellationToken), cancellationToken);
         }
         return entity.ToMessage();
     }

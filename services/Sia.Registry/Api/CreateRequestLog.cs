@@ -28,6 +28,17 @@ internal sealed class CreateRequestLog(RegistryDbContext db, TimeProvider clock)
         if (requestId is { } id) db.CreateRequests.Add(new CreateRequestEntity { RequestId = id, ResourceName = resourceName, CreateTime = clock.UtcNowForDatabase() });
     }
 
+    /// <summary>
+    /// After a save that lost the race with a retry of the same request (<see cref="IsDuplicateRequest"/>): drops this
+    /// attempt's pending changes and returns the resource the winner made.
+    /// </summary>
+    public async Task<string> WinnerAsync(Guid? requestId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await FindAsync(requestId, cancellationToken)
+            ?? throw new InvalidOperationException("A create lost a request_id race, yet no create with that id is recorded.");
+    }
+
     /// <summary>Whether a failed save lost a race with a retry of the same request.</summary>
     public static bool IsDuplicateRequest(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_create_requests" };

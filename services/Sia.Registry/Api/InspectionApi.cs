@@ -64,8 +64,7 @@ public sealed class InspectionApi(RegistryDbContext db, TimeProvider clock) : In
         catch (DbUpdateException ex) when (CreateRequestLog.IsDuplicateRequest(ex))
         {
             await transaction.RollbackAsync(context.CancellationToken);
-            db.ChangeTracker.Clear();
-            return await GetInspection(new() { Name = (await log.FindAsync(requestId, context.CancellationToken))! }, context);
+            return await GetInspection(new() { Name = await log.WinnerAsync(requestId, context.CancellationToken) }, context);
         }
         await transaction.CommitAsync(context.CancellationToken);
         return entity.ToMessage();

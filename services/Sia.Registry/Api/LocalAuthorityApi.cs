@@ -54,8 +54,7 @@ public sealed class LocalAuthorityApi(RegistryDbContext db, TimeProvider clock) 
         }
         catch (DbUpdateException ex) when (CreateRequestLog.IsDuplicateRequest(ex))
         {
-            db.ChangeTracker.Clear();
-            return await GetLocalAuthority(new() { Name = (await log.FindAsync(requestId, context.CancellationToken))! }, context);
+            return await GetLocalAuthority(new() { Name = await log.WinnerAsync(requestId, context.CancellationToken) }, context);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {

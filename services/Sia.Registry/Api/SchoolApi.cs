@@ -134,8 +134,7 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         }
         catch (DbUpdateException ex) when (CreateRequestLog.IsDuplicateRequest(ex))
         {
-            db.ChangeTracker.Clear();
-            return await GetSchool(new() { Name = (await log.FindAsync(requestId, context.CancellationToken))! }, context);
+            return await GetSchool(new() { Name = await log.WinnerAsync(requestId, context.CancellationToken) }, context);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
         {

@@ -105,8 +105,7 @@ public sealed class SystemLeaderApi(RegistryDbContext db, TimeProvider clock) : 
         }
         catch (DbUpdateException ex) when (CreateRequestLog.IsDuplicateRequest(ex))
         {
-            db.ChangeTracker.Clear();
-            return await GetSystemLeader(new() { Name = (await log.FindAsync(requestId, context.CancellationToken))! }, context);
+            return await GetSystemLeader(new() { Name = await log.WinnerAsync(requestId, context.CancellationToken) }, context);
         }
         return entity.ToMessage();
     }
