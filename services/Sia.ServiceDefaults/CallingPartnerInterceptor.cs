@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
-using Sia.Contracts.Gateway;
+using Sia.ServiceDefaults;
 
 namespace Sia.ServiceDefaults;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sia.Contracts.Gateway;
+using Sia.ServiceDefaults;
 
 namespace Sia.ServiceDefaults;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Sia.Contracts.Gateway;
+using Sia.ServiceDefaults;
 using Sia.Testing.Postgres;
 
 namespace Sia.Gateway.Tests;

@@ -1,8 +1,8 @@
-using Sia.Contracts.Gateway;
+using Sia.ServiceDefaults;
 
 namespace Sia.Gateway.Tests;
 
-/// <summary>The signed partner headers the gateway adds and the services verify (Sia.Contracts.Gateway.PartnerHeaders).</summary>
+/// <summary>The signed partner headers the gateway adds and the services verify (Sia.ServiceDefaults.PartnerHeaders).</summary>
 public sealed class PartnerHeadersTests
 {
     private static readonly byte[] Key = PartnerHeaders.Key(TestPartners.SigningKey);

@@ -1,4 +1,4 @@
-using Sia.Contracts.Gateway;
+using Sia.ServiceDefaults;
 
 namespace Sia.Gateway.Tests;
 

@@ -25,7 +25,7 @@ public static class TestData
             StatusCode = 1,
             StatutoryLowAge = 4,
             StatutoryHighAge = 11,
-            OpenDate = new Sia.Contracts.GoogleTypes.Date { Year = 1975, Month = 9, Day = 1 },
+            OpenDate = new Google.Type.Date { Year = 1975, Month = 9, Day = 1 },
             Capacity = 420,
             Pupils = 401,
             FreeSchoolMealsPercentage = 23.4,

@@ -1,4 +1,4 @@
-using Sia.Contracts.GoogleTypes;
+using Google.Type;
 using Sia.Registry.V1;
 
 namespace Sia.Registry.Tests;

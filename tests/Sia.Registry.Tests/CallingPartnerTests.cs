@@ -2,8 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using Grpc.Core;
-using Sia.Contracts.Gateway;
-using Sia.Grpc.Diagnostics;
+using Sia.ServiceDefaults;
 using Sia.Registry.V1;
 
 namespace Sia.Registry.Tests;
@@ -14,6 +13,7 @@ namespace Sia.Registry.Tests;
 /// </summary>
 public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, IDisposable
 {
+    private const string ServerSource = "Microsoft.AspNetCore";
     private static readonly byte[] Key = PartnerHeaders.Key(PartnerRegistryHost.SigningKey);
 
     private readonly PartnerRegistryHost _host;
@@ -25,8 +25,8 @@ public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, ID
         _host = host;
         _listener = new ActivityListener
         {
-            // The client span carries the test's trace to the server span.
-            ShouldListenTo = source => source.Name is GrpcDiagnostics.ServerActivitySourceName or GrpcDiagnostics.ClientActivitySourceName,
+            // The client's HTTP span carries the test's trace to ASP.NET Core's request span, the server span of a gRPC call.
+            ShouldListenTo = source => source.Name is ServerSource or "System.Net.Http",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = _stopped.Enqueue,
         };
@@ -166,7 +166,7 @@ public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, ID
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            if (_stopped.FirstOrDefault(a => a.TraceId == traceId && a.Source.Name == GrpcDiagnostics.ServerActivitySourceName) is { } span) return span;
+            if (_stopped.FirstOrDefault(a => a.TraceId == traceId && a.Source.Name == ServerSource) is { } span) return span;
             await Task.Delay(50);
         }
         throw new InvalidOperationException($"No server span in trace {traceId} among {_stopped.Count} stopped activities.");

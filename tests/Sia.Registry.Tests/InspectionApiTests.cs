@@ -1,5 +1,5 @@
 using Grpc.Core;
-using Sia.Contracts.GoogleTypes;
+using Google.Type;
 using Sia.Registry.V1;
 using Sia.Testing.Postgres;
 using static Sia.Registry.V1.Inspection.Types;

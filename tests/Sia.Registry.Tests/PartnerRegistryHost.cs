@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
-using Sia.Contracts.Gateway;
+using Sia.ServiceDefaults;
 using Sia.Testing.Postgres;
 
 namespace Sia.Registry.Tests;

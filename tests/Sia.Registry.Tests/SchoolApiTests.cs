@@ -40,7 +40,7 @@ public sealed class SchoolApiTests(RegistryHost host) : IClassFixture<RegistryHo
         school.PhaseOfEducationCode = 9;
         school.EstablishmentTypeGroupCode = 8;
         school.Ukprn = 123;
-        school.CloseDate = new Sia.Contracts.GoogleTypes.Date { Year = 1970, Month = 1, Day = 1 };
+        school.CloseDate = new Google.Type.Date { Year = 1970, Month = 1, Day = 1 };
         school.Cluster = "clusters/north";
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await Schools.CreateSchoolAsync(new CreateSchoolRequest { School = school }));
@@ -70,7 +70,7 @@ public sealed class SchoolApiTests(RegistryHost host) : IClassFixture<RegistryHo
         var sameLaestab = await Assert.ThrowsAsync<RpcException>(async () => await Schools.CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School(York, establishmentNumber: 3001) }));
         await Schools.UpdateSchoolAsync(new UpdateSchoolRequest
         {
-            School = new School { Name = first.Name, StatusCode = 2, CloseDate = new Sia.Contracts.GoogleTypes.Date { Year = 2024, Month = 8, Day = 31 } },
+            School = new School { Name = first.Name, StatusCode = 2, CloseDate = new Google.Type.Date { Year = 2024, Month = 8, Day = 31 } },
             UpdateMask = new FieldMask { Paths = { "status_code", "close_date" } },
         });
         var successor = await Schools.CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School(York, establishmentNumber: 3001) });

@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Sia.Contracts.GoogleTypes;
+using Google.Type;
 using Sia.Registry.V1;
 using static Sia.Registry.Tests.AllianceSteps;
 

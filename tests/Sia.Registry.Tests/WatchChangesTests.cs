@@ -73,7 +73,7 @@ public sealed class WatchChangesTests(PostgresServer postgres) : IAsyncLifetime
         var membership = await alliances.CreateAllianceMembershipAsync(new CreateAllianceMembershipRequest
         {
             Parent = alliance.Name,
-            AllianceMembership = new AllianceMembership { School = school.Name, JoinDate = new Sia.Contracts.GoogleTypes.Date { Year = 2015, Month = 9, Day = 1 } },
+            AllianceMembership = new AllianceMembership { School = school.Name, JoinDate = new Google.Type.Date { Year = 2015, Month = 9, Day = 1 } },
         });
         var leader = await new SystemLeaderService.SystemLeaderServiceClient(channel).CreateSystemLeaderAsync(new CreateSystemLeaderRequest
         {

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Sia.Contracts.Gateway;
+using Sia.ServiceDefaults;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 

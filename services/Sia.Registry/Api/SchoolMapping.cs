@@ -83,10 +83,10 @@ internal static class SchoolMapping
         entity.ClusterId = school.Cluster.Length == 0 ? null : ResourceNames.ClusterId(school.Cluster, "school.cluster").ClusterId;
     }
 
-    public static Sia.Contracts.GoogleTypes.Date? ToDate(DateOnly? date) =>
-        date is { } d ? new Sia.Contracts.GoogleTypes.Date { Year = d.Year, Month = d.Month, Day = d.Day } : null;
+    public static Google.Type.Date? ToDate(DateOnly? date) =>
+        date is { } d ? new Google.Type.Date { Year = d.Year, Month = d.Month, Day = d.Day } : null;
 
-    public static DateOnly? ToDateOnly(Sia.Contracts.GoogleTypes.Date? date) =>
+    public static DateOnly? ToDateOnly(Google.Type.Date? date) =>
         date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0) ? null : new DateOnly(date.Year, date.Month, date.Day);
 
     private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -56,7 +56,7 @@ internal static class SchoolRules
     }
 
     /// <summary>The date, or null when absent (all zeros); an impossible date is a violation.</summary>
-    public static DateOnly? ValidateDate(Sia.Contracts.GoogleTypes.Date? date, string field, Violations violations)
+    public static DateOnly? ValidateDate(Google.Type.Date? date, string field, Violations violations)
     {
         if (date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0)) return null;
         if (date.Year is < 1800 or > 2200 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))

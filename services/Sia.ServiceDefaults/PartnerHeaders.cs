@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace Sia.Contracts.Gateway;
+namespace Sia.ServiceDefaults;
 
 /// <summary>
 /// How the gateway tells a service which partner is calling: <see cref="Partner"/> (the partner's name),
