@@ -26,6 +26,7 @@ public static class Extensions
         // The gateway serves only grpc.health.v1 itself (ServiceDefaults): without this the gRPC runtime's catch-all for
         // unknown methods would answer before the gateway's fallback below, which names the path the partner called.
         builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
+        builder.AddGatewayReflection();
         // YARP registers data protection for session affinity cookies, which the gateway never issues: keep keys in memory.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddSingleton<PartnerDirectory>();
@@ -59,6 +60,7 @@ public static class Extensions
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
         });
+        app.MapGrpcReflectionService();
         // A gRPC call to a method no route serves: UNIMPLEMENTED, as a gRPC server answers, rather than a bare 404.
         app.MapFallback("{**path}", context => context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true
             ? TrailersOnly.WriteAsync(context, StatusCode.Unimplemented, $"The SIA gateway serves no method {context.Request.Path}.")

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
+using Sia.Contracts;
 using Sia.Registry.Api;
 using Sia.Registry.Data;
 using Sia.Registry.Demo;
@@ -24,7 +25,7 @@ public static class Extensions
             // Migrations are written by hand (no EF design package here); a test checks that they match the model.
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
         builder.Services.AddGrpc();
-        builder.Services.AddGrpcReflection();
+        builder.Services.AddApiReflection(ApiDescriptors.InPackage("sia.registry.v1"));
         builder.Services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("registrydb");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<GiasImporter>();

@@ -34,15 +34,5 @@ public sealed class PartnerScopeTests
     [InlineData("sia registry")]
     public void A_scope_that_is_none_of_the_forms_does_not_parse(string scope) => Assert.False(PartnerScope.TryParse(scope, out _));
 
-    [Fact]
-    public void Any_partner_may_use_reflection_whatever_its_scopes()
-    {
-        var partner = new Partner("Reader", new byte[32], [Parse("/sia.registry.v1.SchoolService/GetSchool")]);
-
-        Assert.True(partner.MayCall("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"));
-        Assert.True(partner.MayCall("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"));
-        Assert.False(partner.MayCall("/grpc.health.v1.Health/Check"));
-    }
-
     private static PartnerScope Parse(string text) => PartnerScope.TryParse(text, out var scope) ? scope : throw new ArgumentException(text);
 }

@@ -1,36 +1,73 @@
+using Google.Protobuf.Reflection;
+using Grpc.Reflection.V1;
 using Sia.Testing;
 
 namespace Sia.Gateway.Tests;
 
-/// <summary>buf curl lists the registry's methods through the gateway by reflection, which needs a partner key (any scope).</summary>
+/// <summary>
+/// The gateway serves gRPC reflection itself, v1 and v1alpha, without a key: buf curl reads the schema, then shows the
+/// gateway's real answer to the call, and decodes rich errors' google.rpc details.
+/// </summary>
 public sealed class ReflectionTests(GatewayStack stack) : IClassFixture<GatewayStack>
 {
     [Theory]
-    [InlineData(TestPartners.FullKey)]
-    [InlineData(TestPartners.ReaderKey)]
-    public async Task buf_curl_lists_the_registrys_methods_through_the_gateway_with_any_partners_key(string key)
+    [InlineData("grpc-v1")]
+    [InlineData("grpc-v1alpha")]
+    public async Task buf_curl_lists_the_routed_services_methods_without_a_key(string protocol)
     {
-        var (exitCode, output) = await ListMethodsAsync("--reflect-header", $"authorization: Bearer {key}");
+        var (exitCode, output) = await BufCurlAsync("--list-methods", "--reflect-protocol", protocol, stack.Gateway.Address.ToString());
 
         Assert.True(exitCode == 0, output);
         var methods = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Contains("sia.registry.v1.SchoolService/GetSchool", methods);
         Assert.Contains("sia.registry.v1.GiasImportService/ImportGiasExtract", methods);
         Assert.Contains("sia.registry.v1.RegistryChangeService/WatchChanges", methods);
+        Assert.All(methods, method => Assert.StartsWith("sia.registry.v1.", method)); // not health, nor reflection itself
     }
 
     [Fact]
-    public async Task Without_a_key_reflection_is_refused()
+    public async Task A_call_without_a_key_shows_the_gateways_UNAUTHENTICATED_message()
     {
-        var (exitCode, output) = await ListMethodsAsync();
+        var (exitCode, output) = await BufCurlAsync("-d", """{"name": "schools/990102"}""", Method("SchoolService/GetSchool"));
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("not authenticated", output); // buf words UNAUTHENTICATED its own way
-        Assert.DoesNotContain("GetSchool", output);
+        Assert.Contains("unauthenticated", output);
+        Assert.Contains("This call needs your SIA partner API key", output);
     }
 
-    private Task<(int ExitCode, string Output)> ListMethodsAsync(params string[] flags) => PeerProcess.RunAsync(
-        RepoPaths.Combine("node_modules", ".bin", "buf"),
-        ["curl", "--protocol", "grpc", "--http2-prior-knowledge", "--list-methods", .. flags, stack.Gateway.Address.ToString()],
+    [Fact]
+    public async Task A_rich_error_shows_its_field_violations_in_the_message()
+    {
+        var (exitCode, output) = await BufCurlAsync("-H", $"authorization: Bearer {TestPartners.FullKey}", "-d", """{"name": "schools/12"}""",
+            Method("SchoolService/GetSchool"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("\"code\": \"invalid_argument\"", output);
+        Assert.Contains("\"message\": \"name: 'schools/12' is not a school name", output);
+        Assert.Contains("\"type\": \"google.rpc.BadRequest\"", output); // buf shows the detail's value as base64
+    }
+
+    [Theory]
+    [InlineData("google.rpc.BadRequest")]
+    [InlineData("google.rpc.ResourceInfo")]
+    [InlineData("google.rpc.PreconditionFailure")]
+    public async Task Reflection_describes_the_error_details_the_services_send(string symbol)
+    {
+        using var channel = stack.CreateChannel();
+        using var call = new ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
+
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { FileContainingSymbol = symbol }, TestContext.Current.CancellationToken);
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken));
+
+        var files = call.ResponseStream.Current.FileDescriptorResponse.FileDescriptorProto
+            .Select(bytes => FileDescriptorProto.Parser.ParseFrom(bytes)).ToList();
+        Assert.Contains(files, file => file.Name == "google/rpc/error_details.proto");
+    }
+
+    private string Method(string path) => new Uri(stack.Gateway.Address, $"sia.registry.v1.{path}").ToString();
+
+    private static Task<(int ExitCode, string Output)> BufCurlAsync(params string[] args) => PeerProcess.RunAsync(
+        RepoPaths.Combine("node_modules", ".bin", "buf"), ["curl", "--protocol", "grpc", "--http2-prior-knowledge", .. args],
         TimeSpan.FromSeconds(60));
 }

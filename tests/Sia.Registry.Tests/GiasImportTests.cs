@@ -151,7 +151,8 @@ public sealed class GiasImportTests(PostgresServer postgres) : IAsyncLifetime
             var exitCode = await ImportGiasCommand.RunAsync([path, "--registry", host.Address.ToString()], output);
 
             Assert.Equal(0, exitCode);
-            Assert.StartsWith("created 6, updated 0, unchanged 0, rejected 1", output.ToString());
+            Assert.Contains("sent 12 of 12 KB (100%)\n", output.ToString());
+            Assert.Contains("\ncreated 6, updated 0, unchanged 0, rejected 1\n", output.ToString());
             Assert.Contains("line 8: URN 'ABC'", output.ToString());
         }
         finally

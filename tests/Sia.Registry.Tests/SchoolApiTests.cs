@@ -206,4 +206,19 @@ public sealed class SchoolApiTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Equal(secondary.Name, Assert.Single(found.Schools).Name);
         Assert.Equal(StatusCode.InvalidArgument, misuse.StatusCode);
     }
+
+    [Fact]
+    public async Task ListSchools_refuses_grades_and_categories_of_concern_that_do_not_exist()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await Schools.ListSchoolsAsync(new ListSchoolsRequest
+        {
+            LatestOverallGrades = { 2, 7, 0 },
+            LatestCategoriesOfConcern = { Inspection.Types.CategoryOfConcern.SpecialMeasures, (Inspection.Types.CategoryOfConcern)9 },
+        }));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var violations = error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.ToDictionary(v => v.Field, v => v.Description);
+        Assert.StartsWith("7, 0: overall grades are 1 (outstanding) to 4 (inadequate)", violations["latest_overall_grades"]);
+        Assert.StartsWith("9: the categories of concern are", violations["latest_categories_of_concern"]);
+    }
 }

@@ -40,6 +40,11 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
     public override async Task<ListSchoolsResponse> ListSchools(ListSchoolsRequest request, ServerCallContext context)
     {
         var size = PageToken.Size(request.PageSize, defaultSize: 50, maxSize: 500);
+        var violations = new Violations();
+        SchoolRules.ValidateInspectionFilters(request, violations);
+        var inspectedFrom = SchoolRules.ValidateDate(request.LastInspectedOnOrAfter, "last_inspected_on_or_after", violations);
+        var inspectedBefore = SchoolRules.ValidateDate(request.LastInspectedBefore, "last_inspected_before", violations);
+        violations.ThrowIfAny();
         var filters = request.Clone();
         filters.PageSize = 0;
         filters.PageToken = "";
@@ -94,10 +99,6 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
             var categories = request.LatestCategoriesOfConcern.Select(c => (int)c).ToList();
             query = query.Where(s => s.LatestCategoryOfConcern != null && categories.Contains(s.LatestCategoryOfConcern.Value));
         }
-        var violations = new Violations();
-        var inspectedFrom = SchoolRules.ValidateDate(request.LastInspectedOnOrAfter, "last_inspected_on_or_after", violations);
-        var inspectedBefore = SchoolRules.ValidateDate(request.LastInspectedBefore, "last_inspected_before", violations);
-        violations.ThrowIfAny();
         if (inspectedFrom is { } from) query = query.Where(s => s.LatestInspectionDate >= from);
         if (inspectedBefore is { } before) query = query.Where(s => s.LatestInspectionDate < before);
         var page = await query.OrderBy(s => s.Urn).Take(size + 1).ToListAsync(context.CancellationToken);

@@ -55,6 +55,17 @@ internal static class SchoolRules
             violations.Add($"{prefix}.statutory_low_age", $"The age range is inverted: {school.StatutoryLowAge} to {school.StatutoryHighAge}.");
     }
 
+    /// <summary>ListSchools' inspection filters: grades 1-4, categories of concern that exist (not UNSPECIFIED).</summary>
+    public static void ValidateInspectionFilters(ListSchoolsRequest request, Violations violations)
+    {
+        if (request.LatestOverallGrades.Where(grade => grade is < 1 or > 4).ToList() is [_, ..] grades)
+            violations.Add("latest_overall_grades", $"{string.Join(", ", grades)}: overall grades are 1 (outstanding) to 4 (inadequate).");
+        if (request.LatestCategoriesOfConcern.Where(category => !Enum.IsDefined(category) || category == Inspection.Types.CategoryOfConcern.Unspecified)
+                .Select(category => (int)category).ToList() is [_, ..] categories)
+            violations.Add("latest_categories_of_concern",
+                $"{string.Join(", ", categories)}: the categories of concern are NONE (1), SERIOUS_WEAKNESSES (2) and SPECIAL_MEASURES (3).");
+    }
+
     /// <summary>The date, or null when absent (all zeros); an impossible date is a violation.</summary>
     public static DateOnly? ValidateDate(Google.Type.Date? date, string field, Violations violations)
     {
