@@ -12,7 +12,7 @@ ROUNDS=${ROUNDS:-3}
 IDLE=${IDLE:-15}
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-registry_dll=$root/services/Sia.Registry/bin/Debug/net10.0/Sia.Registry.dll
+registry_dll=$root/services/Registry/Sia.Registry/bin/Debug/net10.0/Sia.Registry.dll
 work=$(mktemp -d)
 chmod 755 "$work"  # PostgreSQL runs as the postgres user when we are root: it must reach its data
 bench_name=apphost

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Gateway overhead: GetSchool (schools/990001, from the demo data) under the same h2load load, in one run,
-#   direct   h2load -> registry (services/Sia.Registry) -> PostgreSQL
+#   direct   h2load -> registry (services/Registry/Sia.Registry) -> PostgreSQL
 #   gateway  h2load -> gateway (gateway/Sia.Gateway: partner key, rate limiter, signed partner headers, YARP) -> registry
 # at two fixed concurrencies: CLIENTS x STREAMS calls in flight (throughput), and 1 (the latency of one hop), each after a
 # warm-up, in alternating short runs; prints req/s, p50, p99, CPU per call, the ratio gateway/direct throughput (target
@@ -20,7 +20,7 @@ GATEWAY_CPU=${GATEWAY_CPU:-1}      # the gateway: beside h2load by default (see 
 CLIENT_CPU=${CLIENT_CPU:-1}        # h2load
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-registry_dll=$root/services/Sia.Registry/bin/Release/net10.0/Sia.Registry.dll
+registry_dll=$root/services/Registry/Sia.Registry/bin/Release/net10.0/Sia.Registry.dll
 gateway_dll=$root/gateway/Sia.Gateway/bin/Release/net10.0/Sia.Gateway.dll
 bench_dll=$root/bench/Sia.Bench.Registry/bin/Release/net10.0/Sia.Bench.Registry.dll
 path=/sia.registry.v1.SchoolService/GetSchool
@@ -45,7 +45,7 @@ for tool in h2load nghttp taskset dotnet sha256sum /usr/bin/python3; do
     command -v "$tool" >/dev/null || die "$tool is missing (h2load and nghttp: apt-get install -y nghttp2-client)"
 done
 
-for project in services/Sia.Registry gateway/Sia.Gateway bench/Sia.Bench.Registry; do
+for project in services/Registry/Sia.Registry gateway/Sia.Gateway bench/Sia.Bench.Registry; do
     echo "building $project (Release)..."
     dotnet build -c Release -nologo -v q "$root/$project" >"$work/build.log" 2>&1 || { cat "$work/build.log"; die "build of $project failed"; }
 done

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Schools registry benchmark (services/Sia.Registry on a throwaway PostgreSQL):
+# Schools registry benchmark (services/Registry/Sia.Registry on a throwaway PostgreSQL):
 #   1. import a synthetic 50,000-row GIAS extract with `import-gias` into an empty registry, then again (all unchanged):
 #      seconds, rows/s, and the registry's peak RSS (VmHWM, and VmRSS sampled every 0.1 s);
 #   2. with those schools loaded (and ANALYZEd), GetSchool and ListSchools (page of 50, filtered by LA and phase) under
@@ -20,7 +20,7 @@ REGISTRY_DLL=${REGISTRY_DLL:-} # another build of Sia.Registry.dll to measure (d
 CONNECTION_EXTRA=${CONNECTION_EXTRA:-}  # appended to the registry's Npgsql connection string, e.g. "Max Auto Prepare=20"
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-registry_dll=${REGISTRY_DLL:-$root/services/Sia.Registry/bin/Release/net10.0/Sia.Registry.dll}
+registry_dll=${REGISTRY_DLL:-$root/services/Registry/Sia.Registry/bin/Release/net10.0/Sia.Registry.dll}
 bench_dll=$root/bench/Sia.Bench.Registry/bin/Release/net10.0/Sia.Bench.Registry.dll
 service=/sia.registry.v1.SchoolService
 # tmpfs if there is one: the extract (~70 MB) and h2load's per-request logs.
@@ -46,7 +46,7 @@ done
 
 [[ -z $REGISTRY_DLL ]] || [[ -f $REGISTRY_DLL ]] || die "no file at REGISTRY_DLL=$REGISTRY_DLL"
 projects=(bench/Sia.Bench.Registry)
-[[ -n $REGISTRY_DLL ]] || projects=(services/Sia.Registry "${projects[@]}")
+[[ -n $REGISTRY_DLL ]] || projects=(services/Registry/Sia.Registry "${projects[@]}")
 for project in "${projects[@]}"; do
     echo "building $project (Release)..."
     dotnet build -c Release -nologo -v q "$root/$project" >"$work/build.log" 2>&1 || { cat "$work/build.log"; die "build of $project failed"; }

@@ -8,7 +8,7 @@ namespace Sia.Registry.Import;
 
 /// <summary>
 /// The command line way to import: streams a GIAS extract file to a running registry, straight or through the gateway as a
-/// partner. dotnet run --project services/Sia.Registry -- import-gias FILE [--local-authority 816]... [--gateway URL] ...
+/// partner. dotnet run --project services/Registry/Sia.Registry -- import-gias FILE [--local-authority 816]... [--gateway URL] ...
 /// </summary>
 public static class ImportGiasCommand
 {
