@@ -33,7 +33,7 @@ public static class Extensions
         builder.Services.AddRateLimiter(options => PartnerRateLimiter.Configure(options, settings.RateLimit));
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddConfigFilter<ServiceDestinationsFilter>()
+            .AddServiceDiscoveryDestinationResolver()
             .AddTransforms<PartnerHeadersTransform>()
             .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = settings.ConnectTimeout);
         GatewayEndpoints.Configure(builder, settings.Tls);

@@ -11,25 +11,40 @@ namespace Sia.Registry;
 
 public static class Extensions
 {
-    /// <summary>The registry's services: its database (ConnectionStrings:registrydb, also a health check), gRPC and reflection.</summary>
+    /// <summary>
+    /// The registry's services: its database (ConnectionStrings:registrydb) through Aspire's client integration (DbContext
+    /// pooling, a health check, Npgsql traces and metrics), gRPC and reflection.
+    /// </summary>
     public static void AddRegistryServices(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("registrydb")
-            ?? throw new InvalidOperationException("The registry needs ConnectionStrings:registrydb (environment: ConnectionStrings__registrydb).");
-        var npgsql = new NpgsqlConnectionStringBuilder(connectionString);
-        // Prepared statements spare PostgreSQL parsing and planning the same few queries on every call
-        // (GetSchool runs about 2.5 times faster); a connection string that sets Max Auto Prepare keeps its own value.
-        if (npgsql.MaxAutoPrepare == 0) npgsql.MaxAutoPrepare = 50;
-        builder.Services.AddDbContextPool<RegistryDbContext>(options => options
-            .UseNpgsql(npgsql.ConnectionString)
+        builder.AddNpgsqlDbContext<RegistryDbContext>("registrydb",
+            settings =>
+            {
+                settings.ConnectionString = WithAutoPrepare(settings.ConnectionString);
+                // Writes run in explicit transactions that lock rows; EF's retrying strategy cannot retry those without
+                // re-running their whole body, and a commit of unknown outcome must not be replayed. Callers retry instead,
+                // with request_id where a create could be repeated.
+                settings.DisableRetry = true;
+            },
             // Migrations are written by hand (no EF design package here); a test checks that they match the model.
-            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
+            options => options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
         builder.Services.AddGrpc();
         builder.Services.AddApiReflection(ApiDescriptors.InPackage("sia.registry.v1"));
-        builder.Services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("registrydb");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<GiasImporter>();
         builder.Services.AddScoped<DemoDataLoader>();
+    }
+
+    /// <summary>
+    /// Prepared statements spare PostgreSQL parsing and planning the same few queries on every call (GetSchool runs about
+    /// 2.5 times faster); a connection string that sets Max Auto Prepare keeps its own value.
+    /// </summary>
+    private static string? WithAutoPrepare(string? connectionString)
+    {
+        if (connectionString is null) return null; // AddNpgsqlDbContext then names the missing ConnectionStrings:registrydb
+        var npgsql = new NpgsqlConnectionStringBuilder(connectionString);
+        if (npgsql.MaxAutoPrepare == 0) npgsql.MaxAutoPrepare = 50;
+        return npgsql.ConnectionString;
     }
 
     public static void MapRegistryEndpoints(this WebApplication app)
