@@ -23,8 +23,8 @@ public static class Extensions
         builder.Services.AddOptions<GatewayOptions>().Bind(section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
-        // The gateway serves only grpc.health.v1 itself (ServiceDefaults): without this the gRPC runtime's catch-all for
-        // unknown methods would answer before the gateway's fallback below, which names the path the partner called.
+        // The gateway serves only grpc.health.v1 and reflection itself: without this grpc-dotnet's catch-all for unknown
+        // methods would answer before the gateway's fallback below, which names the path the partner called.
         builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
         builder.AddGatewayReflection();
         // YARP registers data protection for session affinity cookies, which the gateway never issues: keep keys in memory.
@@ -40,8 +40,8 @@ public static class Extensions
     }
 
     /// <summary>
-    /// The proxy, behind partner keys and rate limits, and the fallback for paths no route serves. MapDefaultEndpoints'
-    /// /health, /alive and grpc.health.v1 stay outside the proxy pipeline: no key, no rate limit, nothing but a status.
+    /// The proxy, behind partner keys and rate limits; reflection; and the fallback for paths no route serves. Reflection and
+    /// MapDefaultEndpoints' /health, /alive and grpc.health.v1 stay outside the proxy pipeline: no key, no rate limit.
     /// </summary>
     public static void MapGatewayEndpoints(this WebApplication app)
     {
@@ -56,7 +56,7 @@ public static class Extensions
                 return next(context);
             });
             proxy.UseMiddleware<ProxyErrorMiddleware>();
-            // No UseSessionAffinity: its HashCookie policy needs System.IO.Hashing, which cannot be restored here.
+            // No UseSessionAffinity: partners' calls carry no affinity cookie, and any instance of a service may answer.
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
         });
