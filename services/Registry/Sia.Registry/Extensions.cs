@@ -28,7 +28,7 @@ public static class Extensions
             },
             // Migrations are written by hand (no EF design package here); a test checks that they match the model.
             options => options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
-        builder.Services.AddGrpc();
+        builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>());
         builder.Services.AddApiReflection(ApiDescriptors.InPackage("sia.registry.v1"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<GiasImporter>();

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 using Sia.Registry.V1;
 
@@ -20,7 +20,7 @@ public sealed class AllianceApi(RegistryDbContext db, TimeProvider clock) : Alli
     {
         var allianceId = ResourceNames.AllianceId(request.Name, "name");
         var entity = await db.Alliances.AsNoTracking().SingleOrDefaultAsync(a => a.AllianceId == allianceId, context.CancellationToken)
-            ?? throw RpcErrors.NotFound(request.Name);
+            ?? throw new NotFoundException(request.Name);
         return entity.ToMessage();
     }
 
@@ -39,7 +39,7 @@ public sealed class AllianceApi(RegistryDbContext db, TimeProvider clock) : Alli
 
     public override async Task<Alliance> CreateAlliance(CreateAllianceRequest request, ServerCallContext context)
     {
-        var alliance = request.Alliance ?? throw RpcErrors.InvalidArgument("alliance", "The alliance to create is missing.");
+        var alliance = request.Alliance ?? throw new ValidationFailedException("alliance", "The alliance to create is missing.");
         var violations = new Violations();
         if (!ResourceNames.IsValidChosenId(request.AllianceId))
             violations.Add("alliance_id", $"'{request.AllianceId}' is not an alliance id: {ResourceNames.ChosenIdRule}.");
@@ -57,18 +57,18 @@ public sealed class AllianceApi(RegistryDbContext db, TimeProvider clock) : Alli
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            throw RpcErrors.AlreadyExists(ResourceNames.Alliance(request.AllianceId));
+            throw new AlreadyExistsException(ResourceNames.Alliance(request.AllianceId));
         }
         return entity.ToMessage();
     }
 
     public override async Task<Alliance> UpdateAlliance(UpdateAllianceRequest request, ServerCallContext context)
     {
-        var changes = request.Alliance ?? throw RpcErrors.InvalidArgument("alliance", "The alliance to update is missing.");
+        var changes = request.Alliance ?? throw new ValidationFailedException("alliance", "The alliance to update is missing.");
         var allianceId = ResourceNames.AllianceId(changes.Name, "alliance.name");
         var expectedVersion = Etag.Parse(changes.Etag, "alliance.etag");
         var entity = await db.Alliances.SingleOrDefaultAsync(a => a.AllianceId == allianceId, context.CancellationToken)
-            ?? throw RpcErrors.NotFound(changes.Name);
+            ?? throw new NotFoundException(changes.Name);
         Etag.ThrowIfStale(expectedVersion, entity.Version, changes.Name);
 
         var updated = entity.ToMessage();
@@ -91,7 +91,7 @@ public sealed class AllianceApi(RegistryDbContext db, TimeProvider clock) : Alli
     {
         var (allianceId, id) = ResourceNames.AllianceMembershipId(request.Name, "name");
         var entity = await db.AllianceMemberships.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.AllianceId == allianceId, context.CancellationToken)
-            ?? throw RpcErrors.NotFound(request.Name);
+            ?? throw new NotFoundException(request.Name);
         return entity.ToMessage();
     }
 
@@ -100,7 +100,7 @@ public sealed class AllianceApi(RegistryDbContext db, TimeProvider clock) : Alli
         var allianceId = ResourceNames.AllianceId(request.Parent, "parent");
         var size = PageToken.Size(request.PageSize, defaultSize: 100, maxSize: 500);
         var filters = new ListAllianceMembershipsRequest { Parent = request.Parent, ShowEnded = request.ShowEnded };
-        if (!await db.Alliances.AnyAsync(a => a.AllianceId == allianceId, context.CancellationToken)) throw RpcErrors.NotFound(request.Parent);
+        if (!await db.Alliances.AnyAsync(a => a.AllianceId == allianceId, context.CancellationToken)) throw new NotFoundException(request.Parent);
 
         var query = db.AllianceMemberships.AsNoTracking().Where(m => m.AllianceId == allianceId);
         if (!request.ShowEnded)

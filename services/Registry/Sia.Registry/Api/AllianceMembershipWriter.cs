@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 using Sia.Registry.V1;
 
@@ -22,7 +22,7 @@ internal sealed class AllianceMembershipWriter(RegistryDbContext db, TimeProvide
     {
         var allianceId = ResourceNames.AllianceId(request.Parent, "parent");
         var requestId = CreateRequestLog.ParseRequestId(request.RequestId);
-        var membership = request.AllianceMembership ?? throw RpcErrors.InvalidArgument("alliance_membership", "The membership to create is missing.");
+        var membership = request.AllianceMembership ?? throw new ValidationFailedException("alliance_membership", "The membership to create is missing.");
         var violations = new Violations();
         if (!ResourceNames.TryParseSchool(membership.School, out var urn))
             violations.Add("alliance_membership.school", $"'{membership.School}' is not a school name; expected schools/{{6-digit URN}}.");
@@ -31,7 +31,7 @@ internal sealed class AllianceMembershipWriter(RegistryDbContext db, TimeProvide
 
         var log = new CreateRequestLog(db, clock);
         if (await log.FindAsync(requestId, cancellationToken) is { } earlier) return await GetAsync(earlier, cancellationToken);
-        if (!await db.Alliances.AnyAsync(a => a.AllianceId == allianceId, cancellationToken)) throw RpcErrors.NotFound(request.Parent);
+        if (!await db.Alliances.AnyAsync(a => a.AllianceId == allianceId, cancellationToken)) throw new NotFoundException(request.Parent);
 
         var entity = new AllianceMembershipEntity { AllianceId = allianceId, Urn = urn, JoinDate = join!.Value, LeaveDate = leave, CreateTime = clock.UtcNowForDatabase() };
         try
@@ -56,13 +56,13 @@ internal sealed class AllianceMembershipWriter(RegistryDbContext db, TimeProvide
 
     public async Task<AllianceMembership> UpdateAsync(UpdateAllianceMembershipRequest request, CancellationToken cancellationToken)
     {
-        var changes = request.AllianceMembership ?? throw RpcErrors.InvalidArgument("alliance_membership", "The membership to update is missing.");
+        var changes = request.AllianceMembership ?? throw new ValidationFailedException("alliance_membership", "The membership to update is missing.");
         var (allianceId, id) = ResourceNames.AllianceMembershipId(changes.Name, "alliance_membership.name");
         var expectedVersion = Etag.Parse(changes.Etag, "alliance_membership.etag");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var entity = await db.AllianceMemberships.SingleOrDefaultAsync(m => m.Id == id && m.AllianceId == allianceId, cancellationToken)
-            ?? throw RpcErrors.NotFound(changes.Name);
+            ?? throw new NotFoundException(changes.Name);
         Etag.ThrowIfStale(expectedVersion, entity.Version, changes.Name);
 
         var updated = entity.ToMessage();
@@ -106,7 +106,7 @@ internal sealed class AllianceMembershipWriter(RegistryDbContext db, TimeProvide
         if (clash is null) return;
         var clashName = ResourceNames.AllianceMembership(clash.AllianceId, clash.Id);
         var until = clash.LeaveDate is { } end ? $"until {end:yyyy-MM-dd}" : "with no leave date";
-        throw RpcErrors.AlreadyExists(clashName,
+        throw new AlreadyExistsException(clashName,
             $"{ResourceNames.School(period.Urn)} is already a member of {ResourceNames.Alliance(period.AllianceId)} from {clash.JoinDate:yyyy-MM-dd} {until} ({clashName}); end that membership or choose dates that don't overlap it.");
     }
 }

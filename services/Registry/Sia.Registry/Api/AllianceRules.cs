@@ -1,4 +1,4 @@
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.V1;
 
 namespace Sia.Registry.Api;

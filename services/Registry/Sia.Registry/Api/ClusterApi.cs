@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 using Sia.Registry.V1;
 
@@ -13,7 +13,7 @@ public sealed class ClusterApi(RegistryDbContext db, TimeProvider clock) : Clust
     {
         var (laCode, clusterId) = ResourceNames.ClusterId(request.Name, "name");
         var entity = await db.Clusters.AsNoTracking().SingleOrDefaultAsync(c => c.LaCode == laCode && c.ClusterId == clusterId, context.CancellationToken)
-            ?? throw RpcErrors.NotFound(request.Name);
+            ?? throw new NotFoundException(request.Name);
         return ToMessage(entity);
     }
 
@@ -40,7 +40,7 @@ public sealed class ClusterApi(RegistryDbContext db, TimeProvider clock) : Clust
             violations.Add("cluster_id", $"'{request.ClusterId}' is not a cluster id: {ResourceNames.ChosenIdRule}.");
         if (string.IsNullOrWhiteSpace(request.Cluster?.DisplayName)) violations.Add("cluster.display_name", "A cluster needs a name.");
         violations.ThrowIfAny();
-        if (!await db.LocalAuthorities.AnyAsync(la => la.Code == laCode, context.CancellationToken)) throw RpcErrors.NotFound(request.Parent);
+        if (!await db.LocalAuthorities.AnyAsync(la => la.Code == laCode, context.CancellationToken)) throw new NotFoundException(request.Parent);
 
         var entity = new ClusterEntity { LaCode = laCode, ClusterId = request.ClusterId, DisplayName = request.Cluster!.DisplayName.Trim(), CreateTime = clock.UtcNowForDatabase() };
         db.Clusters.Add(entity);
@@ -50,7 +50,7 @@ public sealed class ClusterApi(RegistryDbContext db, TimeProvider clock) : Clust
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            throw RpcErrors.AlreadyExists(ResourceNames.Cluster(laCode, request.ClusterId));
+            throw new AlreadyExistsException(ResourceNames.Cluster(laCode, request.ClusterId));
         }
         return ToMessage(entity);
     }

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 
 namespace Sia.Registry.Api;
 
@@ -14,7 +14,7 @@ internal static class ConcurrentSaves
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw RpcErrors.Aborted(resourceName);
+            throw new ConcurrentChangeException(resourceName);
         }
     }
 }

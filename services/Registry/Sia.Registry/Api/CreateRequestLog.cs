@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 
 namespace Sia.Registry.Api;
@@ -14,7 +14,7 @@ internal sealed class CreateRequestLog(RegistryDbContext db, TimeProvider clock)
     public static Guid? ParseRequestId(string requestId) =>
         requestId.Length == 0 ? null
         : Guid.TryParse(requestId, out var id) ? id
-        : throw RpcErrors.InvalidArgument("request_id", $"'{requestId}' is not a UUID; send a new UUID per create, and the same one on retries.");
+        : throw new ValidationFailedException("request_id", $"'{requestId}' is not a UUID; send a new UUID per create, and the same one on retries.");
 
     /// <summary>The resource an earlier create with this id made, if any.</summary>
     public async Task<string?> FindAsync(Guid? requestId, CancellationToken cancellationToken) =>

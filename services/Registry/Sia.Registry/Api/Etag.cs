@@ -1,4 +1,4 @@
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 
 namespace Sia.Registry.Api;
 
@@ -15,12 +15,12 @@ internal static class Etag
         {
             return version;
         }
-        throw RpcErrors.InvalidArgument(field, $"'{etag}' is not an etag this service issued.");
+        throw new ValidationFailedException(field, $"'{etag}' is not an etag this service issued.");
     }
 
     /// <summary>ABORTED unless the etag the caller sent (if any) stands for the resource's current version.</summary>
     public static void ThrowIfStale(uint? expected, uint current, string resourceName)
     {
-        if (expected is { } version && version != current) throw RpcErrors.Aborted(resourceName);
+        if (expected is { } version && version != current) throw new ConcurrentChangeException(resourceName);
     }
 }

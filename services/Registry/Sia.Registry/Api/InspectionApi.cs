@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 using Sia.Registry.V1;
 
@@ -12,7 +12,7 @@ public sealed class InspectionApi(RegistryDbContext db, TimeProvider clock) : In
     {
         var (urn, id) = ResourceNames.InspectionId(request.Name, "name");
         var entity = await db.Inspections.AsNoTracking().Include(i => i.Grades).SingleOrDefaultAsync(i => i.Id == id && i.Urn == urn, context.CancellationToken)
-            ?? throw RpcErrors.NotFound(request.Name);
+            ?? throw new NotFoundException(request.Name);
         return entity.ToMessage();
     }
 
@@ -21,7 +21,7 @@ public sealed class InspectionApi(RegistryDbContext db, TimeProvider clock) : In
         var urn = ResourceNames.SchoolUrn(request.Parent, "parent");
         var size = PageToken.Size(request.PageSize, defaultSize: 20, maxSize: 100);
         var filters = new ListInspectionsRequest { Parent = request.Parent };
-        if (!await db.Schools.AnyAsync(s => s.Urn == urn, context.CancellationToken)) throw RpcErrors.NotFound(request.Parent);
+        if (!await db.Schools.AnyAsync(s => s.Urn == urn, context.CancellationToken)) throw new NotFoundException(request.Parent);
 
         var query = db.Inspections.AsNoTracking().Include(i => i.Grades).Where(i => i.Urn == urn);
         if (PageToken.Read(request.PageToken, filters) is { } after)
@@ -41,14 +41,14 @@ public sealed class InspectionApi(RegistryDbContext db, TimeProvider clock) : In
     {
         var requestId = CreateRequestLog.ParseRequestId(request.RequestId);
         var urn = ResourceNames.SchoolUrn(request.Parent, "parent");
-        var inspection = request.Inspection ?? throw RpcErrors.InvalidArgument("inspection", "The inspection to create is missing.");
+        var inspection = request.Inspection ?? throw new ValidationFailedException("inspection", "The inspection to create is missing.");
         var violations = new Violations();
         InspectionRules.Validate(inspection, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), violations);
         violations.ThrowIfAny();
 
         var log = new CreateRequestLog(db, clock);
         if (await log.FindAsync(requestId, context.CancellationToken) is { } earlier) return await GetInspection(new() { Name = earlier }, context);
-        var school = await db.Schools.SingleOrDefaultAsync(s => s.Urn == urn, context.CancellationToken) ?? throw RpcErrors.NotFound(request.Parent);
+        var school = await db.Schools.SingleOrDefaultAsync(s => s.Urn == urn, context.CancellationToken) ?? throw new NotFoundException(request.Parent);
 
         var entity = inspection.ToEntity(urn, clock.UtcNowForDatabase());
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);

@@ -1,4 +1,4 @@
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.V1;
 using static Sia.Registry.V1.Inspection.Types;
 

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 using Sia.Registry.V1;
 
@@ -13,7 +13,7 @@ public sealed class LocalAuthorityApi(RegistryDbContext db, TimeProvider clock) 
     {
         var code = ResourceNames.LocalAuthorityCode(request.Name, "name");
         var entity = await db.LocalAuthorities.AsNoTracking().SingleOrDefaultAsync(la => la.Code == code, context.CancellationToken)
-            ?? throw RpcErrors.NotFound(request.Name);
+            ?? throw new NotFoundException(request.Name);
         return ToMessage(entity);
     }
 
@@ -34,7 +34,7 @@ public sealed class LocalAuthorityApi(RegistryDbContext db, TimeProvider clock) 
     public override async Task<LocalAuthority> CreateLocalAuthority(CreateLocalAuthorityRequest request, ServerCallContext context)
     {
         var requestId = CreateRequestLog.ParseRequestId(request.RequestId);
-        var la = request.LocalAuthority ?? throw RpcErrors.InvalidArgument("local_authority", "The local authority to create is missing.");
+        var la = request.LocalAuthority ?? throw new ValidationFailedException("local_authority", "The local authority to create is missing.");
         var violations = new Violations();
         var code = la.Code.Length > 0 ? la.Code : ResourceNames.TryParseLocalAuthority(la.Name, out var fromName) ? fromName : "";
         if (code.Length != 3 || !code.All(char.IsAsciiDigit)) violations.Add("local_authority.code", $"'{la.Code}' is not a 3-digit DfE LA code.");
@@ -58,7 +58,7 @@ public sealed class LocalAuthorityApi(RegistryDbContext db, TimeProvider clock) 
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            throw RpcErrors.AlreadyExists(ResourceNames.LocalAuthority(code));
+            throw new AlreadyExistsException(ResourceNames.LocalAuthority(code));
         }
         return ToMessage(entity);
     }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 
 namespace Sia.Registry.Api;
 
@@ -26,12 +26,12 @@ internal static class PageToken
         catch (FormatException)
         {
         }
-        throw RpcErrors.InvalidArgument("page_token", "The page token is not valid for this request: it must come from the previous response of the same request.");
+        throw new ValidationFailedException("page_token", "The page token is not valid for this request: it must come from the previous response of the same request.");
     }
 
     public static int Size(int requested, int defaultSize, int maxSize)
     {
-        if (requested < 0) throw RpcErrors.InvalidArgument("page_size", "page_size must not be negative.");
+        if (requested < 0) throw new ValidationFailedException("page_size", "page_size must not be negative.");
         return requested == 0 ? defaultSize : Math.Min(requested, maxSize);
     }
 

@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 
 namespace Sia.Registry.Api;
@@ -28,7 +28,7 @@ internal static class ReferencedSchools
         if (status[0] == RegistryDbContext.ClosedStatusCode)
         {
             var name = ResourceNames.School(urn);
-            throw RpcErrors.FailedPrecondition(name, $"{name} is closed; a closed school cannot {purpose}.");
+            throw new PreconditionFailedException(name, $"{name} is closed; a closed school cannot {purpose}.");
         }
     }
 
@@ -42,13 +42,13 @@ internal static class ReferencedSchools
             .Select(s => s.CloseDate).ToListAsync(cancellationToken);
         if (closure is not [{ } closed] || leave <= closed) return;
         var name = ResourceNames.School(urn);
-        throw RpcErrors.FailedPrecondition(name,
+        throw new PreconditionFailedException(name,
             $"{name} closed on {closed:yyyy-MM-dd}; a membership can't run past that: give it a leave date on or before {closed:yyyy-MM-dd}.");
     }
 
-    private static RpcException Missing(int urn)
+    private static PreconditionFailedException Missing(int urn)
     {
         var name = ResourceNames.School(urn);
-        return RpcErrors.FailedPrecondition(name, $"{name} does not exist: create or import the school first.");
+        return new PreconditionFailedException(name, $"{name} does not exist: create or import the school first.");
     }
 }

@@ -3,7 +3,7 @@ using System.Text;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 using Sia.Registry.V1;
 
@@ -121,6 +121,6 @@ public sealed class RegistryChangeApi(RegistryDbContext db) : RegistryChangeServ
         catch (FormatException)
         {
         }
-        throw RpcErrors.InvalidArgument("resume_token", "The resume token is not one this service issued: send the resume_token of a Change you received, or none to start from the beginning.");
+        throw new ValidationFailedException("resume_token", "The resume token is not one this service issued: send the resume_token of a Change you received, or none to start from the beginning.");
     }
 }

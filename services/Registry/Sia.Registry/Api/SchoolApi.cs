@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 using Sia.Registry.V1;
 
@@ -18,19 +18,19 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
     {
         var urn = ResourceNames.SchoolUrn(request.Name, "name");
         var entity = await Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == urn, context.CancellationToken)
-            ?? throw RpcErrors.NotFound(request.Name);
+            ?? throw new NotFoundException(request.Name);
         return entity.ToMessage();
     }
 
     public override async Task<BatchGetSchoolsResponse> BatchGetSchools(BatchGetSchoolsRequest request, ServerCallContext context)
     {
         if (request.Names.Count > MaxBatchSize)
-            throw RpcErrors.InvalidArgument("names", $"At most {MaxBatchSize} schools per batch; this request names {request.Names.Count}.");
+            throw new ValidationFailedException("names", $"At most {MaxBatchSize} schools per batch; this request names {request.Names.Count}.");
         var urns = request.Names.Select((name, i) => ResourceNames.SchoolUrn(name, $"names[{i}]")).ToList();
         var distinct = urns.Distinct().ToList();
         var found = await Schools.AsNoTracking().Where(s => distinct.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, context.CancellationToken);
         var missing = distinct.Where(urn => !found.ContainsKey(urn)).Select(ResourceNames.School).ToList();
-        if (missing.Count > 0) throw RpcErrors.NotFound(string.Join(", ", missing));
+        if (missing.Count > 0) throw new NotFoundException(string.Join(", ", missing));
 
         var response = new BatchGetSchoolsResponse();
         response.Schools.AddRange(urns.Select(urn => found[urn].ToMessage()));
@@ -112,7 +112,7 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
     public override async Task<School> CreateSchool(CreateSchoolRequest request, ServerCallContext context)
     {
         var requestId = CreateRequestLog.ParseRequestId(request.RequestId);
-        var school = request.School ?? throw RpcErrors.InvalidArgument("school", "The school to create is missing.");
+        var school = request.School ?? throw new ValidationFailedException("school", "The school to create is missing.");
         var violations = new Violations();
         if (!ResourceNames.TryParseSchool(school.Name, out var urn))
             violations.Add("school.name", $"'{school.Name}' is not a school name; expected schools/{{6-digit URN}}, for example schools/121615.");
@@ -146,14 +146,14 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
 
     public override async Task<School> UpdateSchool(UpdateSchoolRequest request, ServerCallContext context)
     {
-        var changes = request.School ?? throw RpcErrors.InvalidArgument("school", "The school to update is missing.");
+        var changes = request.School ?? throw new ValidationFailedException("school", "The school to update is missing.");
         var urn = ResourceNames.SchoolUrn(changes.Name, "school.name");
         var expectedVersion = Etag.Parse(changes.Etag, "school.etag");
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         // Locked before reading, so the memberships read include any join that took the lock first (see SchoolClosure).
         await SchoolLocks.LockAsync(db, [urn], context.CancellationToken);
         var entity = await Schools.SingleOrDefaultAsync(s => s.Urn == urn, context.CancellationToken)
-            ?? throw RpcErrors.NotFound(changes.Name);
+            ?? throw new NotFoundException(changes.Name);
         Etag.ThrowIfStale(expectedVersion, entity.Version, changes.Name);
 
         var updated = entity.ToMessage();
@@ -184,7 +184,7 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         if (!await db.LocalAuthorities.AnyAsync(la => la.Code == code, cancellationToken))
         {
             var name = ResourceNames.LocalAuthority(code);
-            throw RpcErrors.FailedPrecondition(name, $"{name} does not exist: create the local authority before its schools.");
+            throw new PreconditionFailedException(name, $"{name} does not exist: create the local authority before its schools.");
         }
     }
 
@@ -194,13 +194,13 @@ public sealed class SchoolApi(RegistryDbContext db, TimeProvider clock) : School
         var (laCode, clusterId) = ResourceNames.ClusterId(cluster, "school.cluster");
         if (!await db.Clusters.AnyAsync(c => c.LaCode == laCode && c.ClusterId == clusterId, cancellationToken))
         {
-            throw RpcErrors.FailedPrecondition(cluster, $"{cluster} does not exist: create the cluster before placing schools in it.");
+            throw new PreconditionFailedException(cluster, $"{cluster} does not exist: create the cluster before placing schools in it.");
         }
     }
 
-    private static RpcException UniqueViolation(PostgresException unique, SchoolEntity entity) => unique.ConstraintName switch
+    private static AlreadyExistsException UniqueViolation(PostgresException unique, SchoolEntity entity) => unique.ConstraintName switch
     {
-        "ux_schools_open_laestab" => RpcErrors.AlreadyExists($"An open school with LAESTAB {entity.Laestab}"),
-        _ => RpcErrors.AlreadyExists(ResourceNames.School(entity.Urn)),
+        "ux_schools_open_laestab" => new AlreadyExistsException($"An open school with LAESTAB {entity.Laestab}"),
+        _ => new AlreadyExistsException(ResourceNames.School(entity.Urn)),
     };
 }

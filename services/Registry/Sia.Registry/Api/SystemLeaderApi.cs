@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 using Sia.Registry.V1;
 
@@ -25,7 +25,7 @@ public sealed class SystemLeaderApi(RegistryDbContext db, TimeProvider clock) : 
     {
         var id = ResourceNames.SystemLeaderId(request.Name, "name");
         var entity = await db.SystemLeaders.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, context.CancellationToken)
-            ?? throw RpcErrors.NotFound(request.Name);
+            ?? throw new NotFoundException(request.Name);
         return entity.ToMessage();
     }
 
@@ -82,7 +82,7 @@ public sealed class SystemLeaderApi(RegistryDbContext db, TimeProvider clock) : 
     public override async Task<SystemLeader> CreateSystemLeader(CreateSystemLeaderRequest request, ServerCallContext context)
     {
         var requestId = CreateRequestLog.ParseRequestId(request.RequestId);
-        var leader = request.SystemLeader ?? throw RpcErrors.InvalidArgument("system_leader", "The system leader to create is missing.");
+        var leader = request.SystemLeader ?? throw new ValidationFailedException("system_leader", "The system leader to create is missing.");
         var violations = new Violations();
         SystemLeaderRules.Validate(leader, violations);
         violations.ThrowIfAny();
@@ -112,11 +112,11 @@ public sealed class SystemLeaderApi(RegistryDbContext db, TimeProvider clock) : 
 
     public override async Task<SystemLeader> UpdateSystemLeader(UpdateSystemLeaderRequest request, ServerCallContext context)
     {
-        var changes = request.SystemLeader ?? throw RpcErrors.InvalidArgument("system_leader", "The system leader to update is missing.");
+        var changes = request.SystemLeader ?? throw new ValidationFailedException("system_leader", "The system leader to update is missing.");
         var id = ResourceNames.SystemLeaderId(changes.Name, "system_leader.name");
         var expectedVersion = Etag.Parse(changes.Etag, "system_leader.etag");
         var entity = await db.SystemLeaders.SingleOrDefaultAsync(l => l.Id == id, context.CancellationToken)
-            ?? throw RpcErrors.NotFound(changes.Name);
+            ?? throw new NotFoundException(changes.Name);
         Etag.ThrowIfStale(expectedVersion, entity.Version, changes.Name);
 
         var updated = entity.ToMessage();
@@ -140,7 +140,7 @@ public sealed class SystemLeaderApi(RegistryDbContext db, TimeProvider clock) : 
         {
             var allianceId = ResourceNames.AllianceId(leader.Alliance, "system_leader.alliance");
             if (!await db.Alliances.AnyAsync(a => a.AllianceId == allianceId, cancellationToken))
-                throw RpcErrors.FailedPrecondition(leader.Alliance, $"{leader.Alliance} does not exist: create the alliance first.");
+                throw new PreconditionFailedException(leader.Alliance, $"{leader.Alliance} does not exist: create the alliance first.");
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.V1;
 
 namespace Sia.Registry.Api;

@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 
 namespace Sia.Registry.Api;
 
@@ -10,12 +10,12 @@ internal sealed class UpdateMask<T>(IReadOnlyDictionary<string, Action<T, T>> se
     public void Apply(FieldMask? mask, T from, T to)
     {
         if (mask is null || mask.Paths.Count == 0)
-            throw RpcErrors.InvalidArgument("update_mask", "Name the fields to change in update_mask (or \"*\" for all of them).");
+            throw new ValidationFailedException("update_mask", "Name the fields to change in update_mask (or \"*\" for all of them).");
         var paths = mask.Paths.Count == 1 && mask.Paths[0] == "*" ? setters.Keys.ToList() : mask.Paths.ToList();
         var unknown = paths.Where(p => !setters.ContainsKey(p)).ToList();
         if (unknown.Count > 0)
         {
-            throw RpcErrors.InvalidArgument("update_mask",
+            throw new ValidationFailedException("update_mask",
                 $"These fields can't be updated: {string.Join(", ", unknown)}. Updatable: {string.Join(", ", setters.Keys)}.");
         }
         foreach (var path in paths) setters[path](from, to);

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.Api;
 using Sia.Registry.Data;
 using Sia.Registry.V1;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Grpc.Core;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.Api;
 using Sia.Registry.Gias;
 using Sia.Registry.V1;
@@ -18,7 +18,7 @@ internal sealed class GiasImportApi(GiasImporter importer) : GiasImportService.G
         }
         catch (GiasFormatException ex)
         {
-            throw RpcErrors.InvalidArgument("chunk", $"The file is not a GIAS extract: {ex.Message}");
+            throw new ValidationFailedException("chunk", $"The file is not a GIAS extract: {ex.Message}");
         }
     }
 
@@ -30,7 +30,7 @@ internal sealed class GiasImportApi(GiasImporter importer) : GiasImportService.G
             reader ??= new GiasReader(LocalAuthorityFilter(request));
             foreach (var result in reader.Feed(request.Chunk.Span)) yield return result;
         }
-        if (reader is null) throw RpcErrors.InvalidArgument("chunk", "No part of a file arrived: send the extract in one or more chunks.");
+        if (reader is null) throw new ValidationFailedException("chunk", "No part of a file arrived: send the extract in one or more chunks.");
         foreach (var result in reader.Complete()) yield return result;
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Sia.Contracts;
+using Sia.Contracts.DomainErrors;
 using Sia.Registry.Api;
 using Sia.Registry.Data;
 using Sia.Registry.Gias;
