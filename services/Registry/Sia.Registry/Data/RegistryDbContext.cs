@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
+using Sia.Registry.Data.Configurations;
 
 namespace Sia.Registry.Data;
 
@@ -7,6 +7,9 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
 {
     /// <summary>GIAS status code of a closed school; LAESTAB is unique only among schools not closed.</summary>
     public const int ClosedStatusCode = 2;
+
+    /// <summary>The unique index on LAESTAB among schools not closed.</summary>
+    public const string OpenLaestabIndex = "ux_schools_open_laestab";
 
     /// <summary>The unique index that lets a school have only one open-ended membership of an alliance.</summary>
     public const string OpenMembershipIndex = "ux_alliance_memberships_open";
@@ -69,126 +72,16 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.Entity<LocalAuthorityEntity>(la =>
-        {
-            la.ToTable("local_authorities");
-            la.HasKey(e => e.Code);
-            la.Property(e => e.Version).IsRowVersion();
-        });
-
-        model.Entity<SchoolEntity>(school =>
-        {
-            school.ToTable("schools");
-            school.HasKey(e => e.Urn);
-            school.Property(e => e.Urn).ValueGeneratedNever();
-            school.Property(e => e.FreeSchoolMealsPercentage).HasPrecision(4, 1);
-            school.Property(e => e.Version).IsRowVersion();
-            school.HasOne<LocalAuthorityEntity>().WithMany().HasForeignKey(e => e.LaCode).OnDelete(DeleteBehavior.Restrict);
-            school.HasIndex(e => new { e.LaCode, e.Urn });
-            school.HasIndex(e => new { e.PhaseOfEducationCode, e.Urn });
-            school.HasIndex(e => new { e.LaCode, e.PhaseOfEducationCode, e.Urn });
-            school.HasIndex(e => new { e.EstablishmentTypeGroupCode, e.Urn });
-            school.HasIndex(e => new { e.StatusCode, e.Urn });
-            school.HasOne<ClusterEntity>().WithMany().HasForeignKey(e => new { e.LaCode, e.ClusterId }).OnDelete(DeleteBehavior.Restrict);
-            school.HasIndex(e => new { e.LaCode, e.ClusterId, e.Urn });
-            school.HasIndex(e => new { e.LatestOverallGrade, e.Urn });
-            school.HasIndex(e => new { e.LatestInspectionDate, e.Urn });
-            school.HasIndex(e => e.Laestab).IsUnique().HasFilter($"status_code <> {ClosedStatusCode}").HasDatabaseName("ux_schools_open_laestab");
-        });
-
-        model.Entity<ClusterEntity>(cluster =>
-        {
-            cluster.ToTable("clusters");
-            cluster.HasKey(e => new { e.LaCode, e.ClusterId });
-            cluster.Property(e => e.Version).IsRowVersion();
-            cluster.HasOne<LocalAuthorityEntity>().WithMany().HasForeignKey(e => e.LaCode).OnDelete(DeleteBehavior.Restrict);
-        });
-
-        model.Entity<AllianceEntity>(alliance =>
-        {
-            alliance.ToTable("alliances");
-            alliance.HasKey(e => e.AllianceId);
-            alliance.Property(e => e.Version).IsRowVersion();
-            alliance.HasOne<SchoolEntity>().WithMany().HasForeignKey(e => e.LeadUrn).OnDelete(DeleteBehavior.Restrict);
-        });
-
-        model.Entity<AllianceMembershipEntity>(membership =>
-        {
-            membership.ToTable("alliance_memberships");
-            membership.HasKey(e => e.Id);
-            membership.Property(e => e.Id).UseIdentityByDefaultColumn();
-            membership.Property(e => e.Version).IsRowVersion();
-            membership.HasOne<AllianceEntity>().WithMany().HasForeignKey(e => e.AllianceId).OnDelete(DeleteBehavior.Restrict);
-            membership.HasOne<SchoolEntity>().WithMany(s => s.AllianceMemberships).HasForeignKey(e => e.Urn).OnDelete(DeleteBehavior.Restrict);
-            membership.HasIndex(e => new { e.AllianceId, e.Urn });
-            membership.HasIndex(e => new { e.AllianceId, e.Urn }, OpenMembershipIndex).IsUnique().HasFilter("leave_date IS NULL");
-        });
-
-        model.Entity<SystemLeaderEntity>(leader =>
-        {
-            leader.ToTable("system_leaders");
-            leader.HasKey(e => e.Id);
-            leader.Property(e => e.Id).UseIdentityByDefaultColumn();
-            leader.Property(e => e.Version).IsRowVersion();
-            leader.HasOne<SchoolEntity>().WithMany().HasForeignKey(e => e.HomeUrn).OnDelete(DeleteBehavior.Restrict);
-            leader.HasOne<AllianceEntity>().WithMany().HasForeignKey(e => e.AllianceId).OnDelete(DeleteBehavior.Restrict);
-        });
-
-        model.Entity<InspectionEntity>(inspection =>
-        {
-            inspection.ToTable("inspections");
-            inspection.HasKey(e => e.Id);
-            inspection.Property(e => e.Id).UseIdentityByDefaultColumn();
-            inspection.HasOne<SchoolEntity>().WithMany().HasForeignKey(e => e.Urn).OnDelete(DeleteBehavior.Restrict);
-            inspection.HasIndex(e => new { e.Urn, e.InspectionDate, e.Id });
-            inspection.HasMany(e => e.Grades).WithOne().HasForeignKey(g => g.InspectionId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        model.Entity<InspectionGradeEntity>(grade =>
-        {
-            grade.ToTable("inspection_grades");
-            grade.HasKey(e => new { e.InspectionId, e.Area });
-        });
-
-        model.Entity<ChangeEntity>(change =>
-        {
-            change.ToTable("changes");
-            change.HasKey(e => e.Sequence);
-            change.Property(e => e.Sequence).UseIdentityByDefaultColumn();
-        });
-
-        model.Entity<CreateRequestEntity>(request =>
-        {
-            request.ToTable("create_requests");
-            request.HasKey(e => e.RequestId);
-        });
-
-        UseSnakeCaseNames(model);
+        model.ApplyConfiguration(new LocalAuthorityConfiguration());
+        model.ApplyConfiguration(new SchoolConfiguration());
+        model.ApplyConfiguration(new ClusterConfiguration());
+        model.ApplyConfiguration(new AllianceConfiguration());
+        model.ApplyConfiguration(new AllianceMembershipConfiguration());
+        model.ApplyConfiguration(new SystemLeaderConfiguration());
+        model.ApplyConfiguration(new InspectionConfiguration());
+        model.ApplyConfiguration(new InspectionGradeConfiguration());
+        model.ApplyConfiguration(new ChangeConfiguration());
+        model.ApplyConfiguration(new CreateRequestConfiguration());
+        SnakeCaseNames.Apply(model);
     }
-
-    /// <summary>Columns, keys and indexes named the PostgreSQL way (la_code, ix_schools_la_code_urn).</summary>
-    private static void UseSnakeCaseNames(ModelBuilder model)
-    {
-        foreach (var entity in model.Model.GetEntityTypes())
-        {
-            var table = entity.GetTableName()!;
-            foreach (var property in entity.GetProperties())
-            {
-                if (property.IsConcurrencyToken && property.ClrType == typeof(uint)) continue; // xmin keeps its name
-                property.SetColumnName(SnakeCase(property.Name));
-            }
-            entity.FindPrimaryKey()!.SetName($"pk_{table}");
-            foreach (var key in entity.GetForeignKeys())
-            {
-                key.SetConstraintName($"fk_{table}_{string.Join("_", key.Properties.Select(p => SnakeCase(p.Name)))}");
-            }
-            foreach (var index in entity.GetIndexes().Where(i => i.GetDatabaseName() is null || i.GetDatabaseName()!.StartsWith("IX_", StringComparison.Ordinal)))
-            {
-                index.SetDatabaseName($"ix_{table}_{string.Join("_", index.Properties.Select(p => SnakeCase(p.Name)))}");
-            }
-        }
-    }
-
-    private static string SnakeCase(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Sia.Registry.Data.Configurations;
+
+internal sealed class CreateRequestConfiguration : IEntityTypeConfiguration<CreateRequestEntity>
+{
+    public void Configure(EntityTypeBuilder<CreateRequestEntity> request)
+    {
+        request.ToTable("create_requests");
+        request.HasKey(e => e.RequestId);
+    }
+}
