@@ -5,6 +5,7 @@ using Sia.Contracts;
 using Sia.Registry.Api;
 using Sia.Registry.Data;
 using Sia.Registry.Demo;
+using Sia.Registry.Domain;
 using Sia.Registry.Import;
 
 namespace Sia.Registry;
@@ -13,7 +14,8 @@ public static class Extensions
 {
     /// <summary>
     /// The registry's services: its database (ConnectionStrings:registrydb) through Aspire's client integration (DbContext
-    /// pooling, a health check, Npgsql traces and metrics), gRPC and reflection.
+    /// pooling, a health check, Npgsql traces and metrics), gRPC with domain errors answered as rich errors, reflection, and
+    /// the domain.
     /// </summary>
     public static void AddRegistryServices(this IHostApplicationBuilder builder)
     {
@@ -31,6 +33,15 @@ public static class Extensions
         builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>());
         builder.Services.AddApiReflection(ApiDescriptors.InPackage("sia.registry.v1"));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<CreateRequestLog>();
+        builder.Services.AddScoped<LocalAuthorities>();
+        builder.Services.AddScoped<Schools>();
+        builder.Services.AddScoped<Clusters>();
+        builder.Services.AddScoped<Alliances>();
+        builder.Services.AddScoped<AllianceMemberships>();
+        builder.Services.AddScoped<SystemLeaders>();
+        builder.Services.AddScoped<Inspections>();
+        builder.Services.AddScoped<ChangeFeed>();
         builder.Services.AddScoped<GiasImporter>();
         builder.Services.AddScoped<DemoDataLoader>();
     }

@@ -1,10 +1,11 @@
 using Google.Protobuf.WellKnownTypes;
 using Sia.Registry.Data;
+using Sia.Registry.Domain;
 using Sia.Registry.V1;
 
 namespace Sia.Registry.Api;
 
-/// <summary>Between stored alliances and memberships and the API's messages.</summary>
+/// <summary>Between the API's Alliance messages and stored alliances and the domain's alliance details.</summary>
 internal static class AllianceMapping
 {
     public static Alliance ToMessage(this AllianceEntity entity) => new()
@@ -18,16 +19,13 @@ internal static class AllianceMapping
         UpdateTime = Timestamp.FromDateTime(entity.UpdateTime),
     };
 
-    public static AllianceMembership ToMessage(this AllianceMembershipEntity entity) => new()
-    {
-        Name = ResourceNames.AllianceMembership(entity.AllianceId, entity.Id),
-        School = ResourceNames.School(entity.Urn),
-        JoinDate = SchoolMapping.ToDate(entity.JoinDate),
-        LeaveDate = SchoolMapping.ToDate(entity.LeaveDate),
-        Etag = Etag.From(entity.Version),
-    };
+    public static AllianceDetails ToDetails(this Alliance alliance) => new(alliance.DisplayName, (AllianceKind)alliance.Kind, alliance.LeadSchool);
 
-    /// <summary>Memberships as a school shows them: oldest first.</summary>
-    public static IEnumerable<AllianceMembership> InJoinOrder(this IEnumerable<AllianceMembershipEntity> memberships) =>
-        memberships.OrderBy(m => m.JoinDate).ThenBy(m => m.Id).Select(ToMessage);
+    /// <summary>The fields of an Alliance that UpdateAlliance may change, by field-mask path.</summary>
+    public static readonly UpdateMask<AllianceDetails> UpdatableFields = new(new Dictionary<string, Func<AllianceDetails, AllianceDetails, AllianceDetails>>
+    {
+        ["display_name"] = (from, to) => to with { DisplayName = from.DisplayName },
+        ["kind"] = (from, to) => to with { Kind = from.Kind },
+        ["lead_school"] = (from, to) => to with { LeadSchool = from.LeadSchool },
+    });
 }

@@ -1,20 +1,15 @@
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Sia.Contracts.DomainErrors;
-using Sia.Registry.Data;
+using Sia.Registry.Domain;
 using Sia.Registry.V1;
 
 namespace Sia.Registry.Api;
 
-public sealed class ClusterApi(RegistryDbContext db, TimeProvider clock) : ClusterService.ClusterServiceBase
+internal sealed class ClusterApi(Clusters clusters) : ClusterService.ClusterServiceBase
 {
     public override async Task<Cluster> GetCluster(GetClusterRequest request, ServerCallContext context)
     {
         var (laCode, clusterId) = ResourceNames.ClusterId(request.Name, "name");
-        var entity = await db.Clusters.AsNoTracking().SingleOrDefaultAsync(c => c.LaCode == laCode && c.ClusterId == clusterId, context.CancellationToken)
-            ?? throw new NotFoundException(request.Name);
-        return ToMessage(entity);
+        return (await clusters.GetAsync(laCode, clusterId, context.CancellationToken)).ToMessage();
     }
 
     public override async Task<ListClustersResponse> ListClusters(ListClustersRequest request, ServerCallContext context)
@@ -22,43 +17,17 @@ public sealed class ClusterApi(RegistryDbContext db, TimeProvider clock) : Clust
         var laCode = ResourceNames.LocalAuthorityCode(request.Parent, "parent");
         var size = PageToken.Size(request.PageSize, defaultSize: 50, maxSize: 100);
         var filters = new ListClustersRequest { Parent = request.Parent };
-        var query = db.Clusters.AsNoTracking().Where(c => c.LaCode == laCode);
-        if (PageToken.Read(request.PageToken, filters) is { } after) query = query.Where(c => string.Compare(c.ClusterId, after) > 0);
-        var page = await query.OrderBy(c => c.ClusterId).Take(size + 1).ToListAsync(context.CancellationToken);
-
-        var response = new ListClustersResponse();
-        response.Clusters.AddRange(page.Take(size).Select(ToMessage));
-        if (page.Count > size) response.NextPageToken = PageToken.Create(page[size - 1].ClusterId, filters);
-        return response;
+        var page = await clusters.ListAsync(laCode, PageToken.Read(request.PageToken, filters), size, context.CancellationToken);
+        return new ListClustersResponse
+        {
+            Clusters = { page.Items.Select(c => c.ToMessage()) },
+            NextPageToken = PageToken.Next(page, c => c.ClusterId, filters),
+        };
     }
 
     public override async Task<Cluster> CreateCluster(CreateClusterRequest request, ServerCallContext context)
     {
         var laCode = ResourceNames.LocalAuthorityCode(request.Parent, "parent");
-        var violations = new Violations();
-        if (!ResourceNames.IsValidChosenId(request.ClusterId))
-            violations.Add("cluster_id", $"'{request.ClusterId}' is not a cluster id: {ResourceNames.ChosenIdRule}.");
-        if (string.IsNullOrWhiteSpace(request.Cluster?.DisplayName)) violations.Add("cluster.display_name", "A cluster needs a name.");
-        violations.ThrowIfAny();
-        if (!await db.LocalAuthorities.AnyAsync(la => la.Code == laCode, context.CancellationToken)) throw new NotFoundException(request.Parent);
-
-        var entity = new ClusterEntity { LaCode = laCode, ClusterId = request.ClusterId, DisplayName = request.Cluster!.DisplayName.Trim(), CreateTime = clock.UtcNowForDatabase() };
-        db.Clusters.Add(entity);
-        try
-        {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            throw new AlreadyExistsException(ResourceNames.Cluster(laCode, request.ClusterId));
-        }
-        return ToMessage(entity);
+        return (await clusters.CreateAsync(laCode, request.ClusterId, request.Cluster?.DisplayName, context.CancellationToken)).ToMessage();
     }
-
-    internal static Cluster ToMessage(ClusterEntity entity) => new()
-    {
-        Name = ResourceNames.Cluster(entity.LaCode, entity.ClusterId),
-        DisplayName = entity.DisplayName,
-        Etag = Etag.From(entity.Version),
-    };
 }

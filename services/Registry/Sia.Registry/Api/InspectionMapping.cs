@@ -1,10 +1,11 @@
 using Google.Protobuf.WellKnownTypes;
 using Sia.Registry.Data;
+using Sia.Registry.Domain;
 using Sia.Registry.V1;
-using static Sia.Registry.V1.Inspection.Types;
 
 namespace Sia.Registry.Api;
 
+/// <summary>Between the API's Inspection messages and stored inspections and the domain's inspection reports.</summary>
 internal static class InspectionMapping
 {
     public static Inspection ToMessage(this InspectionEntity entity)
@@ -12,36 +13,31 @@ internal static class InspectionMapping
         var inspection = new Inspection
         {
             Name = ResourceNames.Inspection(entity.Urn, entity.Id),
-            InspectionDate = SchoolMapping.ToDate(entity.InspectionDate),
-            Framework = (Framework)entity.Framework,
+            InspectionDate = DateMapping.ToDate(entity.InspectionDate),
+            Framework = (Inspection.Types.Framework)entity.Framework,
             OverallGrade = entity.OverallGrade ?? 0,
-            Safeguarding = (Safeguarding)entity.Safeguarding,
-            CategoryOfConcern = (CategoryOfConcern)entity.CategoryOfConcern,
+            Safeguarding = (Inspection.Types.Safeguarding)entity.Safeguarding,
+            CategoryOfConcern = (Inspection.Types.CategoryOfConcern)entity.CategoryOfConcern,
             ReportUrl = entity.ReportUrl ?? "",
             CreateTime = Timestamp.FromDateTime(entity.CreateTime),
         };
         foreach (var grade in entity.Grades)
         {
-            if (inspection.Framework == Framework.ReportCard2025) inspection.ReportCardAreas[grade.Area] = (ReportCardGrade)grade.Grade;
+            if (inspection.Framework == Inspection.Types.Framework.ReportCard2025) inspection.ReportCardAreas[grade.Area] = (Inspection.Types.ReportCardGrade)grade.Grade;
             else inspection.KeyJudgements[grade.Area] = grade.Grade;
         }
         return inspection;
     }
 
-    public static InspectionEntity ToEntity(this Inspection inspection, int urn, DateTime now) => new()
+    public static InspectionReport ToReport(this Inspection inspection) => new()
     {
-        Urn = urn,
-        InspectionDate = SchoolMapping.ToDateOnly(inspection.InspectionDate)!.Value,
-        Framework = (int)inspection.Framework,
-        OverallGrade = inspection.OverallGrade == 0 ? null : inspection.OverallGrade,
-        Safeguarding = (int)inspection.Safeguarding,
-        CategoryOfConcern = (int)(inspection.CategoryOfConcern == CategoryOfConcern.Unspecified ? CategoryOfConcern.None : inspection.CategoryOfConcern),
-        ReportUrl = string.IsNullOrWhiteSpace(inspection.ReportUrl) ? null : inspection.ReportUrl.Trim(),
-        CreateTime = now,
-        Grades =
-        [
-            .. inspection.KeyJudgements.Select(j => new InspectionGradeEntity { Area = j.Key, Grade = j.Value }),
-            .. inspection.ReportCardAreas.Select(a => new InspectionGradeEntity { Area = a.Key, Grade = (int)a.Value }),
-        ],
+        InspectionDate = inspection.InspectionDate.ToCalendarDate(),
+        Framework = (InspectionFramework)inspection.Framework,
+        OverallGrade = inspection.OverallGrade,
+        KeyJudgements = [.. inspection.KeyJudgements.Select(j => (j.Key, j.Value))],
+        ReportCardAreas = [.. inspection.ReportCardAreas.Select(a => (a.Key, (ReportCardGrade)a.Value))],
+        Safeguarding = (Safeguarding)inspection.Safeguarding,
+        CategoryOfConcern = (CategoryOfConcern)inspection.CategoryOfConcern,
+        ReportUrl = inspection.ReportUrl,
     };
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
 using Sia.Contracts.DomainErrors;
+using Sia.Registry.Domain;
 
 namespace Sia.Registry.Api;
 
@@ -11,7 +12,7 @@ namespace Sia.Registry.Api;
 /// </summary>
 internal static class PageToken
 {
-    public static string Create(string lastKey, IMessage filters) =>
+    private static string Create(string lastKey, IMessage filters) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Fingerprint(filters)}|{lastKey}"));
 
     /// <summary>The last key of the previous page, or null for the first page.</summary>
@@ -28,6 +29,10 @@ internal static class PageToken
         }
         throw new ValidationFailedException("page_token", "The page token is not valid for this request: it must come from the previous response of the same request.");
     }
+
+    /// <summary>The token for the page after this one: its last item's key; blank when this page is the last.</summary>
+    public static string Next<T>(Page<T> page, Func<T, string> key, IMessage filters) =>
+        page.HasMore ? Create(key(page.Items[^1]), filters) : "";
 
     public static int Size(int requested, int defaultSize, int maxSize)
     {

@@ -1,40 +1,29 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
+using Sia.Registry.Domain;
 using Sia.Registry.V1;
 
 namespace Sia.Registry.Api;
 
 /// <summary>Streams the change log in commit order from a resume token, then follows new changes as they commit.</summary>
-public sealed class RegistryChangeApi(RegistryDbContext db) : RegistryChangeService.RegistryChangeServiceBase
+internal sealed class RegistryChangeApi(ChangeFeed feed) : RegistryChangeService.RegistryChangeServiceBase
 {
-    private const int BatchSize = 500;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-
     public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<Change> responseStream, ServerCallContext context)
     {
         var after = ReadResumeToken(request.ResumeToken);
         var cancellationToken = context.CancellationToken;
         try
         {
-            while (true)
+            await foreach (var batch in feed.FollowAsync(after, cancellationToken))
             {
-                var changes = await db.Changes.AsNoTracking().Where(c => c.Sequence > after).OrderBy(c => c.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
-                if (changes.Count == 0)
-                {
-                    await Task.Delay(PollInterval, cancellationToken);
-                    continue;
-                }
-                var current = await LoadCurrentAsync(changes, cancellationToken);
-                foreach (var change in changes)
-                {
-                    await responseStream.WriteAsync(ToMessage(change, current));
-                    after = change.Sequence;
-                }
+                var current = batch.Current.ToDictionary(resource => resource.Key, resource => ToMessage(resource.Value));
+                foreach (var change in batch.Changes) await responseStream.WriteAsync(ToMessage(change, current));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -43,42 +32,17 @@ public sealed class RegistryChangeApi(RegistryDbContext db) : RegistryChangeServ
         }
     }
 
-    /// <summary>The current state of every resource the changes name, by name, in one query per resource type.</summary>
-    private async Task<Dictionary<string, Google.Protobuf.IMessage>> LoadCurrentAsync(List<ChangeEntity> changes, CancellationToken cancellationToken)
+    private static IMessage ToMessage(object row) => row switch
     {
-        var names = changes.Select(c => c.ResourceName).ToHashSet();
-        var urns = new List<int>();
-        var codes = new List<string>();
-        var allianceIds = new List<string>();
-        var leaderIds = new List<long>();
-        var clusterLaCodes = new List<string>();
-        foreach (var name in names)
-        {
-            if (ResourceNames.TryParseSchool(name, out var urn)) urns.Add(urn);
-            else if (ResourceNames.TryParseLocalAuthority(name, out var code)) codes.Add(code);
-            else if (ResourceNames.TryParseAlliance(name, out var allianceId)) allianceIds.Add(allianceId);
-            else if (ResourceNames.TryParseSystemLeader(name, out var leaderId)) leaderIds.Add(leaderId);
-            else if (ResourceNames.TryParseCluster(name, out var cluster)) clusterLaCodes.Add(cluster.LaCode);
-        }
+        SchoolEntity school => school.ToMessage(),
+        LocalAuthorityEntity la => la.ToMessage(),
+        ClusterEntity cluster => cluster.ToMessage(),
+        AllianceEntity alliance => alliance.ToMessage(),
+        SystemLeaderEntity leader => leader.ToMessage(),
+        _ => throw new UnreachableException($"The change feed has no message for a {row.GetType().Name}."),
+    };
 
-        var current = new Dictionary<string, Google.Protobuf.IMessage>();
-        var schools = await db.Schools.AsNoTracking().Include(s => s.AllianceMemberships).Where(s => urns.Contains(s.Urn)).ToListAsync(cancellationToken);
-        foreach (var school in schools) current[ResourceNames.School(school.Urn)] = school.ToMessage();
-        foreach (var la in await db.LocalAuthorities.AsNoTracking().Where(l => codes.Contains(l.Code)).ToListAsync(cancellationToken))
-            current[ResourceNames.LocalAuthority(la.Code)] = LocalAuthorityApi.ToMessage(la);
-        foreach (var alliance in await db.Alliances.AsNoTracking().Where(a => allianceIds.Contains(a.AllianceId)).ToListAsync(cancellationToken))
-            current[ResourceNames.Alliance(alliance.AllianceId)] = alliance.ToMessage();
-        foreach (var leader in await db.SystemLeaders.AsNoTracking().Where(l => leaderIds.Contains(l.Id)).ToListAsync(cancellationToken))
-            current[ResourceNames.SystemLeader(leader.Id)] = leader.ToMessage();
-        foreach (var cluster in await db.Clusters.AsNoTracking().Where(c => clusterLaCodes.Contains(c.LaCode)).ToListAsync(cancellationToken))
-        {
-            var name = ResourceNames.Cluster(cluster.LaCode, cluster.ClusterId);
-            if (names.Contains(name)) current[name] = ClusterApi.ToMessage(cluster);
-        }
-        return current;
-    }
-
-    private static Change ToMessage(ChangeEntity change, Dictionary<string, Google.Protobuf.IMessage> current)
+    private static Change ToMessage(ChangeEntity change, Dictionary<string, IMessage> current)
     {
         var message = new Change
         {

@@ -1,10 +1,11 @@
 using Google.Protobuf.WellKnownTypes;
 using Sia.Registry.Data;
+using Sia.Registry.Domain;
 using Sia.Registry.V1;
 
 namespace Sia.Registry.Api;
 
-/// <summary>Between stored schools and the API's School messages.</summary>
+/// <summary>Between the API's School messages and stored schools and the domain's school details.</summary>
 internal static class SchoolMapping
 {
     public static School ToMessage(this SchoolEntity entity)
@@ -22,8 +23,8 @@ internal static class SchoolMapping
             EstablishmentTypeGroupCode = entity.EstablishmentTypeGroupCode,
             PhaseOfEducationCode = entity.PhaseOfEducationCode,
             StatusCode = entity.StatusCode,
-            OpenDate = ToDate(entity.OpenDate),
-            CloseDate = ToDate(entity.CloseDate),
+            OpenDate = DateMapping.ToDate(entity.OpenDate),
+            CloseDate = DateMapping.ToDate(entity.CloseDate),
             StatutoryLowAge = entity.StatutoryLowAge ?? 0,
             StatutoryHighAge = entity.StatutoryHighAge ?? 0,
             Trust = entity.Trust ?? "",
@@ -45,7 +46,7 @@ internal static class SchoolMapping
             school.LatestInspection = new InspectionSummary
             {
                 Inspection = ResourceNames.Inspection(entity.Urn, inspectionId),
-                InspectionDate = ToDate(entity.LatestInspectionDate),
+                InspectionDate = DateMapping.ToDate(entity.LatestInspectionDate),
                 OverallGrade = entity.LatestOverallGrade ?? 0,
                 CategoryOfConcern = (Inspection.Types.CategoryOfConcern)(entity.LatestCategoryOfConcern ?? 0),
             };
@@ -53,41 +54,55 @@ internal static class SchoolMapping
         return school;
     }
 
-    /// <summary>Copies every updatable value of a (validated) message onto the entity.</summary>
-    public static void CopyTo(this School school, SchoolEntity entity)
+    /// <summary>The school's details as the request gives them (every updatable field), for the domain to check.</summary>
+    public static SchoolDetails ToDetails(this School school) => new()
     {
-        entity.LaCode = school.LocalAuthorityCode;
-        entity.EstablishmentNumber = school.EstablishmentNumber;
-        entity.Laestab = int.Parse(school.LocalAuthorityCode) * 10_000 + school.EstablishmentNumber;
-        entity.Ukprn = school.Ukprn == 0 ? null : school.Ukprn;
-        entity.Name = school.DisplayName.Trim();
-        entity.TypeOfEstablishmentCode = school.TypeOfEstablishmentCode;
-        entity.EstablishmentTypeGroupCode = school.EstablishmentTypeGroupCode;
-        entity.PhaseOfEducationCode = school.PhaseOfEducationCode;
-        entity.StatusCode = school.StatusCode;
-        entity.OpenDate = ToDateOnly(school.OpenDate);
-        entity.CloseDate = ToDateOnly(school.CloseDate);
-        entity.StatutoryLowAge = school.StatutoryHighAge == 0 ? null : school.StatutoryLowAge;
-        entity.StatutoryHighAge = school.StatutoryHighAge == 0 ? null : school.StatutoryHighAge;
-        entity.Capacity = school.HasCapacity ? school.Capacity : null;
-        entity.Pupils = school.HasPupils ? school.Pupils : null;
-        entity.FreeSchoolMealsPercentage = school.HasFreeSchoolMealsPercentage ? Math.Round((decimal)school.FreeSchoolMealsPercentage, 1) : null;
-        entity.Trust = Optional(school.Trust);
-        entity.Federation = Optional(school.Federation);
-        entity.Diocese = Optional(school.Diocese);
-        entity.Headteacher = Optional(school.Headteacher);
-        entity.Street = Optional(school.Address?.Street);
-        entity.Locality = Optional(school.Address?.Locality);
-        entity.Town = Optional(school.Address?.Town);
-        entity.Postcode = Optional(school.Address?.Postcode)?.ToUpperInvariant();
-        entity.ClusterId = school.Cluster.Length == 0 ? null : ResourceNames.ClusterId(school.Cluster, "school.cluster").ClusterId;
-    }
+        LocalAuthorityCode = school.LocalAuthorityCode,
+        EstablishmentNumber = school.EstablishmentNumber,
+        Ukprn = school.Ukprn == 0 ? null : school.Ukprn,
+        DisplayName = school.DisplayName,
+        TypeOfEstablishmentCode = school.TypeOfEstablishmentCode,
+        EstablishmentTypeGroupCode = school.EstablishmentTypeGroupCode,
+        PhaseOfEducationCode = school.PhaseOfEducationCode,
+        StatusCode = school.StatusCode,
+        OpenDate = school.OpenDate.ToCalendarDate(),
+        CloseDate = school.CloseDate.ToCalendarDate(),
+        StatutoryLowAge = school.StatutoryLowAge,
+        StatutoryHighAge = school.StatutoryHighAge,
+        Capacity = school.HasCapacity ? school.Capacity : null,
+        Pupils = school.HasPupils ? school.Pupils : null,
+        FreeSchoolMealsPercentage = school.HasFreeSchoolMealsPercentage ? school.FreeSchoolMealsPercentage : null,
+        Trust = school.Trust,
+        Federation = school.Federation,
+        Diocese = school.Diocese,
+        Headteacher = school.Headteacher,
+        Address = school.Address is { } address ? new SchoolAddress(address.Street, address.Locality, address.Town, address.Postcode) : SchoolAddress.None,
+        Cluster = school.Cluster,
+    };
 
-    public static Google.Type.Date? ToDate(DateOnly? date) =>
-        date is { } d ? new Google.Type.Date { Year = d.Year, Month = d.Month, Day = d.Day } : null;
-
-    public static DateOnly? ToDateOnly(Google.Type.Date? date) =>
-        date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0) ? null : new DateOnly(date.Year, date.Month, date.Day);
-
-    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>The fields of a School that UpdateSchool may change, by field-mask path.</summary>
+    public static readonly UpdateMask<SchoolDetails> UpdatableFields = new(new Dictionary<string, Func<SchoolDetails, SchoolDetails, SchoolDetails>>
+    {
+        ["local_authority_code"] = (from, to) => to with { LocalAuthorityCode = from.LocalAuthorityCode },
+        ["establishment_number"] = (from, to) => to with { EstablishmentNumber = from.EstablishmentNumber },
+        ["ukprn"] = (from, to) => to with { Ukprn = from.Ukprn },
+        ["display_name"] = (from, to) => to with { DisplayName = from.DisplayName },
+        ["type_of_establishment_code"] = (from, to) => to with { TypeOfEstablishmentCode = from.TypeOfEstablishmentCode },
+        ["establishment_type_group_code"] = (from, to) => to with { EstablishmentTypeGroupCode = from.EstablishmentTypeGroupCode },
+        ["phase_of_education_code"] = (from, to) => to with { PhaseOfEducationCode = from.PhaseOfEducationCode },
+        ["status_code"] = (from, to) => to with { StatusCode = from.StatusCode },
+        ["open_date"] = (from, to) => to with { OpenDate = from.OpenDate },
+        ["close_date"] = (from, to) => to with { CloseDate = from.CloseDate },
+        ["statutory_low_age"] = (from, to) => to with { StatutoryLowAge = from.StatutoryLowAge },
+        ["statutory_high_age"] = (from, to) => to with { StatutoryHighAge = from.StatutoryHighAge },
+        ["capacity"] = (from, to) => to with { Capacity = from.Capacity },
+        ["pupils"] = (from, to) => to with { Pupils = from.Pupils },
+        ["free_school_meals_percentage"] = (from, to) => to with { FreeSchoolMealsPercentage = from.FreeSchoolMealsPercentage },
+        ["trust"] = (from, to) => to with { Trust = from.Trust },
+        ["federation"] = (from, to) => to with { Federation = from.Federation },
+        ["diocese"] = (from, to) => to with { Diocese = from.Diocese },
+        ["headteacher"] = (from, to) => to with { Headteacher = from.Headteacher },
+        ["address"] = (from, to) => to with { Address = from.Address },
+        ["cluster"] = (from, to) => to with { Cluster = from.Cluster },
+    });
 }

@@ -1,10 +1,11 @@
 using Google.Protobuf.WellKnownTypes;
 using Sia.Registry.Data;
+using Sia.Registry.Domain;
 using Sia.Registry.V1;
 
 namespace Sia.Registry.Api;
 
-/// <summary>Between stored system leaders and the API's SystemLeader messages.</summary>
+/// <summary>Between the API's SystemLeader messages and stored system leaders and the domain's leader details.</summary>
 internal static class SystemLeaderMapping
 {
     public static SystemLeader ToMessage(this SystemLeaderEntity entity) => new()
@@ -18,23 +19,36 @@ internal static class SystemLeaderMapping
         Specialisms = { entity.Specialisms },
         PhaseOfEducationCodes = { entity.PhaseOfEducationCodes },
         Active = entity.Active,
-        DesignationDate = SchoolMapping.ToDate(entity.DesignationDate),
+        DesignationDate = DateMapping.ToDate(entity.DesignationDate),
         Etag = Etag.From(entity.Version),
         CreateTime = Timestamp.FromDateTime(entity.CreateTime),
         UpdateTime = Timestamp.FromDateTime(entity.UpdateTime),
     };
 
-    /// <summary>Copies every updatable value of a (validated) message onto the entity.</summary>
-    public static void CopyTo(this SystemLeader leader, SystemLeaderEntity entity)
+    public static SystemLeaderDetails ToDetails(this SystemLeader leader) => new()
     {
-        entity.DisplayName = leader.DisplayName.Trim();
-        entity.Designation = (int)leader.Designation;
-        entity.LocalDesignation = leader.Designation == SystemLeader.Types.Designation.Local ? leader.LocalDesignation : null;
-        entity.HomeUrn = leader.HomeSchool.Length == 0 ? null : ResourceNames.SchoolUrn(leader.HomeSchool, "system_leader.home_school");
-        entity.AllianceId = leader.Alliance.Length == 0 ? null : ResourceNames.AllianceId(leader.Alliance, "system_leader.alliance");
-        entity.Specialisms = leader.Specialisms.Select(s => s.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        entity.PhaseOfEducationCodes = leader.PhaseOfEducationCodes.Distinct().Order().ToList();
-        entity.Active = leader.Active;
-        entity.DesignationDate = SchoolMapping.ToDateOnly(leader.DesignationDate);
-    }
+        DisplayName = leader.DisplayName,
+        Designation = (SystemLeaderDesignation)leader.Designation,
+        LocalDesignation = leader.LocalDesignation,
+        HomeSchool = leader.HomeSchool,
+        Alliance = leader.Alliance,
+        Specialisms = [.. leader.Specialisms],
+        PhaseOfEducationCodes = [.. leader.PhaseOfEducationCodes],
+        Active = leader.Active,
+        DesignationDate = leader.DesignationDate.ToCalendarDate(),
+    };
+
+    /// <summary>The fields of a SystemLeader that UpdateSystemLeader may change, by field-mask path.</summary>
+    public static readonly UpdateMask<SystemLeaderDetails> UpdatableFields = new(new Dictionary<string, Func<SystemLeaderDetails, SystemLeaderDetails, SystemLeaderDetails>>
+    {
+        ["display_name"] = (from, to) => to with { DisplayName = from.DisplayName },
+        ["designation"] = (from, to) => to with { Designation = from.Designation },
+        ["local_designation"] = (from, to) => to with { LocalDesignation = from.LocalDesignation },
+        ["home_school"] = (from, to) => to with { HomeSchool = from.HomeSchool },
+        ["alliance"] = (from, to) => to with { Alliance = from.Alliance },
+        ["specialisms"] = (from, to) => to with { Specialisms = from.Specialisms },
+        ["phase_of_education_codes"] = (from, to) => to with { PhaseOfEducationCodes = from.PhaseOfEducationCodes },
+        ["active"] = (from, to) => to with { Active = from.Active },
+        ["designation_date"] = (from, to) => to with { DesignationDate = from.DesignationDate },
+    });
 }

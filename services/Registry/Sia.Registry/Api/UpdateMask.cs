@@ -3,11 +3,11 @@ using Sia.Contracts.DomainErrors;
 
 namespace Sia.Registry.Api;
 
-/// <summary>The fields of a resource that an Update may change, by field-mask path, and how to copy each.</summary>
-internal sealed class UpdateMask<T>(IReadOnlyDictionary<string, Action<T, T>> setters)
+/// <summary>The fields of a resource that an Update may change, by field-mask path, and how to take each from the request.</summary>
+internal sealed class UpdateMask<T>(IReadOnlyDictionary<string, Func<T, T, T>> setters)
 {
-    /// <summary>Copies the masked fields from the request onto the current resource; "*" means every updatable field.</summary>
-    public void Apply(FieldMask? mask, T from, T to)
+    /// <summary>The current resource with the masked fields taken from the request's; "*" means every updatable field.</summary>
+    public T Apply(FieldMask? mask, T requested, T current)
     {
         if (mask is null || mask.Paths.Count == 0)
             throw new ValidationFailedException("update_mask", "Name the fields to change in update_mask (or \"*\" for all of them).");
@@ -18,6 +18,6 @@ internal sealed class UpdateMask<T>(IReadOnlyDictionary<string, Action<T, T>> se
             throw new ValidationFailedException("update_mask",
                 $"These fields can't be updated: {string.Join(", ", unknown)}. Updatable: {string.Join(", ", setters.Keys)}.");
         }
-        foreach (var path in paths) setters[path](from, to);
+        return paths.Aggregate(current, (resource, path) => setters[path](requested, resource));
     }
 }

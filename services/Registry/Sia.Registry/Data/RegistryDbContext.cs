@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sia.Registry.Data.Configurations;
+using Sia.Registry.Domain;
 
 namespace Sia.Registry.Data;
 
@@ -61,12 +62,12 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
 
     private static (string Name, string Type)? ChangeOf(object entity, string type) => entity switch
     {
-        SchoolEntity school => (Api.ResourceNames.School(school.Urn), type),
-        LocalAuthorityEntity la => (Api.ResourceNames.LocalAuthority(la.Code), type),
-        ClusterEntity cluster => (Api.ResourceNames.Cluster(cluster.LaCode, cluster.ClusterId), type),
-        AllianceEntity alliance => (Api.ResourceNames.Alliance(alliance.AllianceId), type),
-        AllianceMembershipEntity membership => (Api.ResourceNames.School(membership.Urn), ChangeEntity.Updated),
-        SystemLeaderEntity leader => (Api.ResourceNames.SystemLeader(leader.Id), type),
+        SchoolEntity school => (ResourceNames.School(school.Urn), type),
+        LocalAuthorityEntity la => (ResourceNames.LocalAuthority(la.Code), type),
+        ClusterEntity cluster => (ResourceNames.Cluster(cluster.LaCode, cluster.ClusterId), type),
+        AllianceEntity alliance => (ResourceNames.Alliance(alliance.AllianceId), type),
+        AllianceMembershipEntity membership => (ResourceNames.School(membership.Urn), ChangeEntity.Updated),
+        SystemLeaderEntity leader => (ResourceNames.SystemLeader(leader.Id), type),
         _ => null,
     };
 

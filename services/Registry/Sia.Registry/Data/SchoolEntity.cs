@@ -32,22 +32,11 @@ public sealed class SchoolEntity
     /// <summary>The school's cluster within its LA (la_code, cluster_id), if any.</summary>
     public string? ClusterId { get; set; }
 
-    /// <summary>The latest inspection, kept here (in the inspection's transaction) so lists can filter and show it.</summary>
+    /// <summary>The latest inspection, kept here in the inspection's transaction (see Domain.LatestInspection).</summary>
     public long? LatestInspectionId { get; set; }
     public DateOnly? LatestInspectionDate { get; set; }
     public int? LatestOverallGrade { get; set; }
     public int? LatestCategoryOfConcern { get; set; }
-
-    /// <summary>Makes the inspection the latest unless a later one is already recorded; says whether it did.</summary>
-    public bool RecordInspection(InspectionEntity inspection)
-    {
-        if (LatestInspectionDate is { } latest && inspection.InspectionDate < latest) return false;
-        LatestInspectionId = inspection.Id;
-        LatestInspectionDate = inspection.InspectionDate;
-        LatestOverallGrade = inspection.OverallGrade;
-        LatestCategoryOfConcern = inspection.CategoryOfConcern;
-        return true;
-    }
 
     /// <summary>Every membership of an alliance, current and ended.</summary>
     public List<AllianceMembershipEntity> AllianceMemberships { get; init; } = [];

@@ -1,17 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Sia.Contracts.DomainErrors;
-using Sia.Registry.Api;
 using Sia.Registry.Data;
-using Sia.Registry.V1;
-using static Sia.Registry.V1.Inspection.Types;
+using Sia.Registry.Domain;
 
 namespace Sia.Registry.Demo;
 
 /// <summary>
 /// Adds whatever of the demo registry (<see cref="DemoCatalog"/>) is missing, in one transaction, so running it
-/// again changes nothing. Schools and inspections go through the API's own validation and mapping.
+/// again changes nothing. Schools, inspections and system leaders pass the domain's rules and are stored as the domain stores them.
 /// </summary>
-public sealed class DemoDataLoader(RegistryDbContext db, TimeProvider clock, ILogger<DemoDataLoader> logger)
+public sealed partial class DemoDataLoader(RegistryDbContext db, TimeProvider clock, ILogger<DemoDataLoader> logger)
 {
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -23,7 +21,7 @@ public sealed class DemoDataLoader(RegistryDbContext db, TimeProvider clock, ILo
             + await AddAlliancesAsync(now, cancellationToken)
             + await AddSystemLeadersAsync(now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Demo data loaded: {Added} records added ({Schools} demo schools in all).", added, DemoCatalog.Schools.Length);
+        LogLoaded(logger, added, DemoCatalog.Schools.Length);
     }
 
     private async Task<int> AddLocalAuthoritiesAndClustersAsync(DateTime now, CancellationToken cancellationToken)
@@ -47,13 +45,11 @@ public sealed class DemoDataLoader(RegistryDbContext db, TimeProvider clock, ILo
         var missing = DemoCatalog.Schools.Where(s => !existing.Contains(s.Urn)).ToList();
         foreach (var demo in missing)
         {
-            var school = ToMessage(demo);
+            var school = ToDetails(demo);
             var violations = new Violations();
             SchoolRules.Validate(school, "school", violations);
-            ThrowIfInvalid(violations, school.Name);
-            var entity = new SchoolEntity { Urn = demo.Urn, LaCode = demo.LaCode, Name = demo.Name, CreateTime = now, UpdateTime = now };
-            school.CopyTo(entity);
-            db.Schools.Add(entity);
+            ThrowIfInvalid(violations, ResourceNames.School(demo.Urn));
+            db.Schools.Add(school.NewEntity(demo.Urn, now));
         }
         await db.SaveChangesAsync(cancellationToken);
         return missing.Count;
@@ -67,16 +63,16 @@ public sealed class DemoDataLoader(RegistryDbContext db, TimeProvider clock, ILo
         var today = clock.TodayInEngland();
         var added = uninspected.Select(school =>
         {
-            var inspection = ToMessage(inspected[school.Urn]);
+            var inspection = ToReport(inspected[school.Urn]);
             var violations = new Violations();
             InspectionRules.Validate(inspection, today, violations);
             ThrowIfInvalid(violations, ResourceNames.School(school.Urn));
-            var entity = inspection.ToEntity(school.Urn, now);
+            var entity = inspection.NewEntity(school.Urn, now);
             db.Inspections.Add(entity);
             return (school, entity);
         }).ToList();
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var (school, inspection) in added) school.RecordInspection(inspection);
+        foreach (var (school, inspection) in added) LatestInspection.Record(school, inspection);
         await db.SaveChangesAsync(cancellationToken);
         return added.Count;
     }
@@ -105,32 +101,29 @@ public sealed class DemoDataLoader(RegistryDbContext db, TimeProvider clock, ILo
         var missing = DemoCatalog.SystemLeaders.Where(l => !existing.Contains(l.Name)).ToList();
         foreach (var demo in missing)
         {
-            var leader = new SystemLeader
+            var leader = new SystemLeaderDetails
             {
                 DisplayName = demo.Name,
-                Designation = (SystemLeader.Types.Designation)demo.Designation,
+                Designation = (SystemLeaderDesignation)demo.Designation,
                 LocalDesignation = demo.LocalDesignation ?? "",
                 HomeSchool = demo.HomeUrn is { } urn ? ResourceNames.School(urn) : "",
                 Alliance = demo.AllianceId is { } id ? ResourceNames.Alliance(id) : "",
-                Specialisms = { demo.Specialisms },
-                PhaseOfEducationCodes = { demo.Phases },
+                Specialisms = demo.Specialisms,
+                PhaseOfEducationCodes = demo.Phases,
                 Active = true,
-                DesignationDate = SchoolMapping.ToDate(DemoCatalog.AlliancesFounded),
+                DesignationDate = CalendarDate.From(DemoCatalog.AlliancesFounded),
             };
             var violations = new Violations();
             SystemLeaderRules.Validate(leader, violations);
             ThrowIfInvalid(violations, demo.Name);
-            var entity = new SystemLeaderEntity { DisplayName = demo.Name, CreateTime = now, UpdateTime = now };
-            leader.CopyTo(entity);
-            db.SystemLeaders.Add(entity);
+            db.SystemLeaders.Add(leader.NewEntity(now));
         }
         await db.SaveChangesAsync(cancellationToken);
         return missing.Count;
     }
 
-    private static School ToMessage(DemoSchool demo) => new()
+    private static SchoolDetails ToDetails(DemoSchool demo) => new()
     {
-        Name = ResourceNames.School(demo.Urn),
         LocalAuthorityCode = demo.LaCode,
         EstablishmentNumber = demo.EstablishmentNumber,
         DisplayName = demo.Name,
@@ -138,41 +131,43 @@ public sealed class DemoDataLoader(RegistryDbContext db, TimeProvider clock, ILo
         EstablishmentTypeGroupCode = demo.TypeGroupCode,
         PhaseOfEducationCode = demo.PhaseCode,
         StatusCode = demo.Closed ? RegistryDbContext.ClosedStatusCode : 1,
-        OpenDate = SchoolMapping.ToDate(new DateOnly(1970, 9, 1)),
-        CloseDate = demo.Closed ? SchoolMapping.ToDate(new DateOnly(2016, 8, 31)) : null,
+        OpenDate = new CalendarDate(1970, 9, 1),
+        CloseDate = demo.Closed ? new CalendarDate(2016, 8, 31) : null,
         StatutoryLowAge = demo.LowAge,
         StatutoryHighAge = demo.HighAge,
         Capacity = demo.Pupils + demo.Pupils / 10,
         Pupils = demo.Pupils,
         FreeSchoolMealsPercentage = (double)demo.FreeSchoolMealsPercentage,
-        Address = new Address { Postcode = demo.Postcode },
+        Address = SchoolAddress.None with { Postcode = demo.Postcode },
         Cluster = demo.ClusterId is { } cluster ? ResourceNames.Cluster(demo.LaCode, cluster) : "",
     };
 
-    private static Inspection ToMessage(DemoInspection demo)
+    private static InspectionReport ToReport(DemoInspection demo)
     {
-        var inspection = new Inspection
+        var inspection = new InspectionReport
         {
-            InspectionDate = SchoolMapping.ToDate(demo.Date),
-            Framework = (Framework)demo.Framework,
+            InspectionDate = CalendarDate.From(demo.Date),
+            Framework = (InspectionFramework)demo.Framework,
             CategoryOfConcern = (CategoryOfConcern)demo.CategoryOfConcern,
         };
-        switch (inspection.Framework)
+        return inspection.Framework switch
         {
-            case Framework.ReportCard2025:
-                foreach (var area in ReportCardAreas) inspection.ReportCardAreas[area] = (ReportCardGrade)demo.Grade;
-                inspection.Safeguarding = Safeguarding.Met;
-                break;
-            case Framework.CommonInspectionFramework2015:
-                inspection.OverallGrade = demo.Grade;
-                foreach (var judgement in Cif2015Judgements) inspection.KeyJudgements[judgement] = demo.Grade;
-                break;
-            default:
-                inspection.OverallGrade = demo.Grade;
-                foreach (var judgement in Eif2019Judgements) inspection.KeyJudgements[judgement] = demo.Grade;
-                break;
-        }
-        return inspection;
+            InspectionFramework.ReportCard2025 => inspection with
+            {
+                ReportCardAreas = [.. ReportCardAreas.Select(area => (area, (ReportCardGrade)demo.Grade))],
+                Safeguarding = Safeguarding.Met,
+            },
+            InspectionFramework.CommonInspectionFramework2015 => inspection with
+            {
+                OverallGrade = demo.Grade,
+                KeyJudgements = [.. Cif2015Judgements.Select(judgement => (judgement, demo.Grade))],
+            },
+            _ => inspection with
+            {
+                OverallGrade = demo.Grade,
+                KeyJudgements = [.. Eif2019Judgements.Select(judgement => (judgement, demo.Grade))],
+            },
+        };
     }
 
     private static readonly string[] Cif2015Judgements =
@@ -188,4 +183,7 @@ public sealed class DemoDataLoader(RegistryDbContext db, TimeProvider clock, ILo
         if (violations.Items.Count > 0)
             throw new InvalidOperationException($"The demo catalog's {what} is invalid: {string.Join("; ", violations.Items.Select(v => $"{v.Field}: {v.Description}"))}");
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Demo data loaded: {Added} records added ({Schools} demo schools in all).")]
+    private static partial void LogLoaded(ILogger logger, int added, int schools);
 }

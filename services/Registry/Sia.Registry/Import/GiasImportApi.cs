@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Sia.Contracts.DomainErrors;
-using Sia.Registry.Api;
+using Sia.Registry.Domain;
 using Sia.Registry.Gias;
 using Sia.Registry.V1;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sia.Registry.Data;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Domain;
 
 /// <summary>
 /// Row locks on schools, for writers of what hangs off a school (its memberships, its latest inspection, its

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Domain;
 
 /// <summary>
 /// Makes creates safe to retry: a create with a request_id records it in the same transaction as the
@@ -11,11 +10,6 @@ namespace Sia.Registry.Api;
 /// </summary>
 internal sealed class CreateRequestLog(RegistryDbContext db, TimeProvider clock)
 {
-    public static Guid? ParseRequestId(string requestId) =>
-        requestId.Length == 0 ? null
-        : Guid.TryParse(requestId, out var id) ? id
-        : throw new ValidationFailedException("request_id", $"'{requestId}' is not a UUID; send a new UUID per create, and the same one on retries.");
-
     /// <summary>The resource an earlier create with this id made, if any.</summary>
     public async Task<string?> FindAsync(Guid? requestId, CancellationToken cancellationToken) =>
         requestId is { } id

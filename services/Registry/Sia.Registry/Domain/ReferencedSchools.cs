@@ -1,21 +1,20 @@
-using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Domain;
 
 /// <summary>Checks on a school that another resource refers to (a lead school, a member, a home school).</summary>
 internal static class ReferencedSchools
 {
-    /// <summary>FAILED_PRECONDITION unless the school exists.</summary>
+    /// <summary>A failed precondition unless the school exists.</summary>
     public static async Task EnsureExistsAsync(RegistryDbContext db, int urn, CancellationToken cancellationToken)
     {
         if (!await db.Schools.AnyAsync(s => s.Urn == urn, cancellationToken)) throw Missing(urn);
     }
 
     /// <summary>
-    /// FAILED_PRECONDITION unless the school exists and is not closed. With <paramref name="lockRow"/> (inside a
+    /// A failed precondition unless the school exists and is not closed. With <paramref name="lockRow"/> (inside a
     /// transaction) the school's row stays locked until commit, so the school can't close meanwhile and two
     /// memberships of one school are checked one after the other.
     /// </summary>
@@ -33,7 +32,7 @@ internal static class ReferencedSchools
     }
 
     /// <summary>
-    /// FAILED_PRECONDITION when the school closed on a date before <paramref name="leave"/>: a membership period can't run
+    /// A failed precondition when the school closed on a date before <paramref name="leave"/>: a membership period can't run
     /// past its school's closure (closing ended it there; see SchoolClosure). Call with the school's row locked.
     /// </summary>
     public static async Task EnsureClosedNoEarlierThanAsync(RegistryDbContext db, int urn, DateOnly leave, CancellationToken cancellationToken)

@@ -1,27 +1,26 @@
 using System.Text.RegularExpressions;
 using Sia.Contracts.DomainErrors;
-using Sia.Registry.V1;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Domain;
 
-/// <summary>What makes a SystemLeader valid, checked as a whole so that every problem is reported at once.</summary>
+/// <summary>What makes a system leader valid, checked as a whole so that every problem is reported at once.</summary>
 internal static partial class SystemLeaderRules
 {
     private const int MaxSpecialisms = 20;
 
-    public static void Validate(SystemLeader leader, Violations violations)
+    public static void Validate(SystemLeaderDetails leader, Violations violations)
     {
         if (string.IsNullOrWhiteSpace(leader.DisplayName))
             violations.Add("system_leader.display_name", "A system leader needs a name.");
         else if (leader.DisplayName.Length > 200)
             violations.Add("system_leader.display_name", "A name has at most 200 characters.");
-        if (leader.Designation == SystemLeader.Types.Designation.Unspecified || !Enum.IsDefined(leader.Designation))
+        if (leader.Designation == SystemLeaderDesignation.Unspecified || !Enum.IsDefined(leader.Designation))
             violations.Add("system_leader.designation", "Give the designation: NLE, LLE, SLE, NLG or a local one (DESIGNATION_LOCAL with local_designation).");
-        if (leader.Designation == SystemLeader.Types.Designation.Local && !LocalDesignationPattern().IsMatch(leader.LocalDesignation))
+        if (leader.Designation == SystemLeaderDesignation.Local && !LocalDesignationPattern().IsMatch(leader.LocalDesignation))
             violations.Add("system_leader.local_designation", $"'{leader.LocalDesignation}' is not a local designation: use 2-10 capital letters, for example YLE.");
-        if (leader.Designation != SystemLeader.Types.Designation.Local && leader.LocalDesignation.Length > 0)
+        if (leader.Designation != SystemLeaderDesignation.Local && leader.LocalDesignation.Length > 0)
             violations.Add("system_leader.local_designation", "Only a leader with DESIGNATION_LOCAL has a local designation.");
-        if (leader.HomeSchool.Length == 0 && leader.Designation is SystemLeader.Types.Designation.Nle or SystemLeader.Types.Designation.Lle or SystemLeader.Types.Designation.Sle)
+        if (leader.HomeSchool.Length == 0 && leader.Designation is SystemLeaderDesignation.Nle or SystemLeaderDesignation.Lle or SystemLeaderDesignation.Sle)
             violations.Add("system_leader.home_school", "Give the leader's home school (schools/{URN}): NLEs, LLEs and SLEs work in one.");
         else if (leader.HomeSchool.Length > 0 && !ResourceNames.TryParseSchool(leader.HomeSchool, out _))
             violations.Add("system_leader.home_school", $"'{leader.HomeSchool}' is not a school name; expected schools/{{6-digit URN}}.");
@@ -39,7 +38,7 @@ internal static partial class SystemLeaderRules
             if (leader.PhaseOfEducationCodes[i] is < 0 or > 7)
                 violations.Add($"system_leader.phase_of_education_codes[{i}]", $"{leader.PhaseOfEducationCodes[i]} is not a GIAS phase of education code (0-7).");
         }
-        SchoolRules.ValidateDate(leader.DesignationDate, "system_leader.designation_date", violations);
+        CalendarDate.Validate(leader.DesignationDate, "system_leader.designation_date", violations);
     }
 
     [GeneratedRegex("^[A-Z]{2,10}$")]

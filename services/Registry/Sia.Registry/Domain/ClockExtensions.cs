@@ -1,4 +1,4 @@
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Domain;
 
 internal static class ClockExtensions
 {

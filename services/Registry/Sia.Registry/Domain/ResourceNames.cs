@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Sia.Contracts.DomainErrors;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Domain;
 
 /// <summary>The registry's resource names, built and parsed ("schools/{urn}", "alliances/{alliance_id}"...).</summary>
 internal static partial class ResourceNames

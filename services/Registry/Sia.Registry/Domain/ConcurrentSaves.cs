@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Sia.Contracts.DomainErrors;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Domain;
 
 internal static class ConcurrentSaves
 {
-    /// <summary>Saves an update; ABORTED when someone else changed the row since it was read (its xmin moved).</summary>
-    public static async Task SaveOrAbortAsync(this DbContext db, string resourceName, CancellationToken cancellationToken)
+    /// <summary>Saves an update; a <see cref="ConcurrentChangeException"/> when someone else changed the row since it was read (its xmin moved).</summary>
+    public static async Task SaveUnlessChangedAsync(this DbContext db, string resourceName, CancellationToken cancellationToken)
     {
         try
         {

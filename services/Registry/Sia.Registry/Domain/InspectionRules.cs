@@ -1,8 +1,6 @@
 using Sia.Contracts.DomainErrors;
-using Sia.Registry.V1;
-using static Sia.Registry.V1.Inspection.Types;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Domain;
 
 /// <summary>What each Ofsted framework's inspection looks like: which judgements or areas it grades, and how.</summary>
 internal static class InspectionRules
@@ -20,22 +18,22 @@ internal static class InspectionRules
     private static readonly DateOnly NoOverallGradeFrom = new(2024, 9, 1);
     private static readonly DateOnly ReportCardsFrom = new(2025, 11, 1);
 
-    public static void Validate(Inspection inspection, DateOnly today, Violations violations)
+    public static void Validate(InspectionReport inspection, DateOnly today, Violations violations)
     {
         var before = violations.Items.Count;
-        var date = SchoolRules.ValidateDate(inspection.InspectionDate, "inspection.inspection_date", violations);
+        var date = CalendarDate.Validate(inspection.InspectionDate, "inspection.inspection_date", violations);
         if (date is null && violations.Items.Count == before) violations.Add("inspection.inspection_date", "An inspection needs its date.");
         else if (date > today) violations.Add("inspection.inspection_date", $"{date:yyyy-MM-dd} is in the future.");
 
         switch (inspection.Framework)
         {
-            case Framework.CommonInspectionFramework2015:
+            case InspectionFramework.CommonInspectionFramework2015:
                 ValidateGraded(inspection, Cif2015Judgements, requiresOverallGrade: true, violations);
                 break;
-            case Framework.EducationInspectionFramework2019:
+            case InspectionFramework.EducationInspectionFramework2019:
                 ValidateGraded(inspection, Eif2019Judgements, requiresOverallGrade: date < NoOverallGradeFrom, violations);
                 break;
-            case Framework.ReportCard2025:
+            case InspectionFramework.ReportCard2025:
                 ValidateReportCard(inspection, violations);
                 if (date < ReportCardsFrom) violations.Add("inspection.inspection_date", $"Report cards began in November 2025; {date:yyyy-MM-dd} is earlier.");
                 break;
@@ -47,7 +45,7 @@ internal static class InspectionRules
             violations.Add("inspection.report_url", $"'{inspection.ReportUrl}' is not an absolute URL.");
     }
 
-    private static void ValidateGraded(Inspection inspection, HashSet<string> judgements, bool requiresOverallGrade, Violations violations)
+    private static void ValidateGraded(InspectionReport inspection, HashSet<string> judgements, bool requiresOverallGrade, Violations violations)
     {
         if (requiresOverallGrade && inspection.OverallGrade is < 1 or > 4)
             violations.Add("inspection.overall_grade", "This framework gives an overall grade from 1 (Outstanding) to 4 (Inadequate).");
@@ -67,7 +65,7 @@ internal static class InspectionRules
             violations.Add("inspection.category_of_concern", "Only an inadequate (grade 4) school is placed in serious weaknesses or special measures.");
     }
 
-    private static void ValidateReportCard(Inspection inspection, Violations violations)
+    private static void ValidateReportCard(InspectionReport inspection, Violations violations)
     {
         if (inspection.OverallGrade != 0) violations.Add("inspection.overall_grade", "Report cards give no overall grade.");
         if (inspection.KeyJudgements.Count > 0) violations.Add("inspection.key_judgements", "Report cards grade areas (report_card_areas), not key judgements.");

@@ -1,7 +1,6 @@
 using Sia.Contracts.DomainErrors;
-using Sia.Registry.V1;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Domain;
 
 /// <summary>What makes a School valid, checked as a whole so that every problem is reported at once.</summary>
 internal static class SchoolRules
@@ -9,7 +8,7 @@ internal static class SchoolRules
     /// <summary>GIAS EstablishmentTypeGroup codes.</summary>
     private static readonly HashSet<int> TypeGroups = [1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 14];
 
-    public static void Validate(School school, string prefix, Violations violations)
+    public static void Validate(SchoolDetails school, string prefix, Violations violations)
     {
         if (school.LocalAuthorityCode.Length != 3 || !school.LocalAuthorityCode.All(char.IsAsciiDigit))
             violations.Add($"{prefix}.local_authority_code", $"'{school.LocalAuthorityCode}' is not a 3-digit LA code.");
@@ -19,7 +18,7 @@ internal static class SchoolRules
             violations.Add($"{prefix}.display_name", "A school needs a name.");
         else if (school.DisplayName.Length > 200)
             violations.Add($"{prefix}.display_name", "A school's name has at most 200 characters.");
-        if (school.Ukprn != 0 && school.Ukprn is < 10_000_000 or > 99_999_999)
+        if (school.Ukprn is < 10_000_000 or > 99_999_999)
             violations.Add($"{prefix}.ukprn", $"{school.Ukprn} is not an 8-digit UKPRN (or 0 when unknown).");
         if (school.PhaseOfEducationCode is < 0 or > 7)
             violations.Add($"{prefix}.phase_of_education_code", $"{school.PhaseOfEducationCode} is not a GIAS phase of education code (0-7).");
@@ -30,8 +29,8 @@ internal static class SchoolRules
         if (school.TypeOfEstablishmentCode is < 1 or > 99)
             violations.Add($"{prefix}.type_of_establishment_code", $"{school.TypeOfEstablishmentCode} is not a GIAS type of establishment code.");
         ValidateAges(school, prefix, violations);
-        var open = ValidateDate(school.OpenDate, $"{prefix}.open_date", violations);
-        var close = ValidateDate(school.CloseDate, $"{prefix}.close_date", violations);
+        var open = CalendarDate.Validate(school.OpenDate, $"{prefix}.open_date", violations);
+        var close = CalendarDate.Validate(school.CloseDate, $"{prefix}.close_date", violations);
         if (open is not null && close is not null && close < open)
             violations.Add($"{prefix}.close_date", $"The close date {close:yyyy-MM-dd} is before the open date {open:yyyy-MM-dd}.");
         if (school.Cluster.Length > 0)
@@ -41,13 +40,13 @@ internal static class SchoolRules
             else if (cluster.LaCode != school.LocalAuthorityCode)
                 violations.Add($"{prefix}.cluster", $"{school.Cluster} belongs to another local authority than the school's ({school.LocalAuthorityCode}).");
         }
-        if (school.HasCapacity && school.Capacity < 0) violations.Add($"{prefix}.capacity", "Capacity can't be negative.");
-        if (school.HasPupils && school.Pupils < 0) violations.Add($"{prefix}.pupils", "The number of pupils can't be negative.");
-        if (school.HasFreeSchoolMealsPercentage && school.FreeSchoolMealsPercentage is < 0 or > 100 or double.NaN)
+        if (school.Capacity < 0) violations.Add($"{prefix}.capacity", "Capacity can't be negative.");
+        if (school.Pupils < 0) violations.Add($"{prefix}.pupils", "The number of pupils can't be negative.");
+        if (school.FreeSchoolMealsPercentage is < 0 or > 100 or double.NaN)
             violations.Add($"{prefix}.free_school_meals_percentage", $"{school.FreeSchoolMealsPercentage} is not a percentage (0-100).");
     }
 
-    private static void ValidateAges(School school, string prefix, Violations violations)
+    private static void ValidateAges(SchoolDetails school, string prefix, Violations violations)
     {
         if (school.StatutoryLowAge is < 0 or > 25) violations.Add($"{prefix}.statutory_low_age", $"{school.StatutoryLowAge} is not a statutory age (0-25).");
         if (school.StatutoryHighAge is < 0 or > 25) violations.Add($"{prefix}.statutory_high_age", $"{school.StatutoryHighAge} is not a statutory age (0-25).");
@@ -56,25 +55,13 @@ internal static class SchoolRules
     }
 
     /// <summary>ListSchools' inspection filters: grades 1-4, categories of concern that exist (not UNSPECIFIED).</summary>
-    public static void ValidateInspectionFilters(ListSchoolsRequest request, Violations violations)
+    public static void ValidateInspectionFilters(IReadOnlyList<int> latestOverallGrades, IReadOnlyList<CategoryOfConcern> latestCategoriesOfConcern, Violations violations)
     {
-        if (request.LatestOverallGrades.Where(grade => grade is < 1 or > 4).ToList() is [_, ..] grades)
+        if (latestOverallGrades.Where(grade => grade is < 1 or > 4).ToList() is [_, ..] grades)
             violations.Add("latest_overall_grades", $"{string.Join(", ", grades)}: overall grades are 1 (outstanding) to 4 (inadequate).");
-        if (request.LatestCategoriesOfConcern.Where(category => !Enum.IsDefined(category) || category == Inspection.Types.CategoryOfConcern.Unspecified)
+        if (latestCategoriesOfConcern.Where(category => !Enum.IsDefined(category) || category == CategoryOfConcern.Unspecified)
                 .Select(category => (int)category).ToList() is [_, ..] categories)
             violations.Add("latest_categories_of_concern",
                 $"{string.Join(", ", categories)}: the categories of concern are NONE (1), SERIOUS_WEAKNESSES (2) and SPECIAL_MEASURES (3).");
-    }
-
-    /// <summary>The date, or null when absent (all zeros); an impossible date is a violation.</summary>
-    public static DateOnly? ValidateDate(Google.Type.Date? date, string field, Violations violations)
-    {
-        if (date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0)) return null;
-        if (date.Year is < 1800 or > 2200 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
-        {
-            violations.Add(field, $"{date.Year:0000}-{date.Month:00}-{date.Day:00} is not a valid date.");
-            return null;
-        }
-        return new DateOnly(date.Year, date.Month, date.Day);
     }
 }

@@ -1,6 +1,6 @@
 using Sia.Contracts.DomainErrors;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Domain;
 
 /// <summary>Etags from row versions (PostgreSQL xmin), weak-quoted as in HTTP.</summary>
 internal static class Etag
@@ -18,7 +18,7 @@ internal static class Etag
         throw new ValidationFailedException(field, $"'{etag}' is not an etag this service issued.");
     }
 
-    /// <summary>ABORTED unless the etag the caller sent (if any) stands for the resource's current version.</summary>
+    /// <summary>A <see cref="ConcurrentChangeException"/> unless the etag the caller sent (if any) stands for the resource's current version.</summary>
     public static void ThrowIfStale(uint? expected, uint current, string resourceName)
     {
         if (expected is { } version && version != current) throw new ConcurrentChangeException(resourceName);

@@ -1,0 +1,72 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Sia.Registry.Data;
+
+namespace Sia.Registry.Domain;
+
+/// <summary>
+/// The change log (see RegistryDbContext.SaveChangesAsync) in commit order from a sequence number, then each change as it
+/// commits, with the resources the changes name as they are now.
+/// </summary>
+internal sealed class ChangeFeed(RegistryDbContext db)
+{
+    private const int BatchSize = 500;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Batches of changes after <paramref name="after"/>, without end: it waits for more when it has caught up.</summary>
+    public async IAsyncEnumerable<ChangeBatch> FollowAsync(long after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var changes = await db.Changes.AsNoTracking().Where(c => c.Sequence > after).OrderBy(c => c.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
+            if (changes.Count == 0)
+            {
+                await Task.Delay(PollInterval, cancellationToken);
+                continue;
+            }
+            yield return new ChangeBatch(changes, await LoadCurrentAsync(changes, cancellationToken));
+            after = changes[^1].Sequence;
+        }
+    }
+
+    /// <summary>The current row of every resource the changes name, by name, in one query per resource type.</summary>
+    private async Task<IReadOnlyDictionary<string, object>> LoadCurrentAsync(List<ChangeEntity> changes, CancellationToken cancellationToken)
+    {
+        var names = changes.Select(c => c.ResourceName).ToHashSet();
+        var urns = new List<int>();
+        var codes = new List<string>();
+        var allianceIds = new List<string>();
+        var leaderIds = new List<long>();
+        var clusterLaCodes = new List<string>();
+        foreach (var name in names)
+        {
+            if (ResourceNames.TryParseSchool(name, out var urn)) urns.Add(urn);
+            else if (ResourceNames.TryParseLocalAuthority(name, out var code)) codes.Add(code);
+            else if (ResourceNames.TryParseAlliance(name, out var allianceId)) allianceIds.Add(allianceId);
+            else if (ResourceNames.TryParseSystemLeader(name, out var leaderId)) leaderIds.Add(leaderId);
+            else if (ResourceNames.TryParseCluster(name, out var cluster)) clusterLaCodes.Add(cluster.LaCode);
+        }
+
+        var current = new Dictionary<string, object>();
+        var schools = await db.Schools.AsNoTracking().Include(s => s.AllianceMemberships).Where(s => urns.Contains(s.Urn)).ToListAsync(cancellationToken);
+        foreach (var school in schools) current[ResourceNames.School(school.Urn)] = school;
+        foreach (var la in await db.LocalAuthorities.AsNoTracking().Where(l => codes.Contains(l.Code)).ToListAsync(cancellationToken))
+            current[ResourceNames.LocalAuthority(la.Code)] = la;
+        foreach (var alliance in await db.Alliances.AsNoTracking().Where(a => allianceIds.Contains(a.AllianceId)).ToListAsync(cancellationToken))
+            current[ResourceNames.Alliance(alliance.AllianceId)] = alliance;
+        foreach (var leader in await db.SystemLeaders.AsNoTracking().Where(l => leaderIds.Contains(l.Id)).ToListAsync(cancellationToken))
+            current[ResourceNames.SystemLeader(leader.Id)] = leader;
+        foreach (var cluster in await db.Clusters.AsNoTracking().Where(c => clusterLaCodes.Contains(c.LaCode)).ToListAsync(cancellationToken))
+        {
+            var name = ResourceNames.Cluster(cluster.LaCode, cluster.ClusterId);
+            if (names.Contains(name)) current[name] = cluster;
+        }
+        return current;
+    }
+}
+
+/// <summary>
+/// Changes in commit order, and the current row (SchoolEntity, LocalAuthorityEntity, ClusterEntity, AllianceEntity or
+/// SystemLeaderEntity) of each resource they name that still has one.
+/// </summary>
+internal sealed record ChangeBatch(IReadOnlyList<ChangeEntity> Changes, IReadOnlyDictionary<string, object> Current);

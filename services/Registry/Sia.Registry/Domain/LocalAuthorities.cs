@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Sia.Contracts.DomainErrors;
+using Sia.Registry.Data;
+
+namespace Sia.Registry.Domain;
+
+/// <summary>Local authorities, by their 3-digit DfE code: read, listed in code order, created.</summary>
+internal sealed class LocalAuthorities(RegistryDbContext db, CreateRequestLog log, TimeProvider clock)
+{
+    public async Task<LocalAuthorityEntity> GetAsync(string code, CancellationToken cancellationToken) =>
+        await db.LocalAuthorities.AsNoTracking().SingleOrDefaultAsync(la => la.Code == code, cancellationToken)
+        ?? throw new NotFoundException(ResourceNames.LocalAuthority(code));
+
+    public Task<Page<LocalAuthorityEntity>> ListAsync(string? afterCode, int size, CancellationToken cancellationToken)
+    {
+        var query = db.LocalAuthorities.AsNoTracking().OrderBy(la => la.Code).AsQueryable();
+        if (afterCode is not null) query = query.Where(la => string.Compare(la.Code, afterCode) > 0);
+        return query.ToPageAsync(size, cancellationToken);
+    }
+
+    /// <summary>Creates a local authority; with a request id, a retry gets the one the first attempt made.</summary>
+    public async Task<LocalAuthorityEntity> CreateAsync(string code, string displayName, Guid? requestId, CancellationToken cancellationToken)
+    {
+        var violations = new Violations();
+        if (code.Length != 3 || !code.All(char.IsAsciiDigit)) violations.Add("local_authority.code", $"'{code}' is not a 3-digit DfE LA code.");
+        if (string.IsNullOrWhiteSpace(displayName)) violations.Add("local_authority.display_name", "A local authority needs a name.");
+        violations.ThrowIfAny();
+
+        if (await log.FindAsync(requestId, cancellationToken) is { } earlier) return await GetAsync(ResourceNames.LocalAuthorityCode(earlier, "name"), cancellationToken);
+
+        var now = clock.UtcNowForDatabase();
+        var entity = new LocalAuthorityEntity { Code = code, DisplayName = displayName.Trim(), CreateTime = now, UpdateTime = now };
+        db.LocalAuthorities.Add(entity);
+        log.Record(requestId, ResourceNames.LocalAuthority(code));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (CreateRequestLog.IsDuplicateRequest(ex))
+        {
+            return await GetAsync(ResourceNames.LocalAuthorityCode(await log.WinnerAsync(requestId, cancellationToken), "name"), cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw new AlreadyExistsException(ResourceNames.LocalAuthority(code));
+        }
+        return entity;
+    }
+}
