@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Sia.Contracts;
-using Sia.Registry.Api;
 using Sia.Registry.Data;
 using Sia.Registry.Demo;
 using Sia.Registry.Domain;
+using Sia.Registry.Grpc;
 using Sia.Registry.Import;
 
 namespace Sia.Registry;
@@ -60,14 +60,14 @@ public static class Extensions
 
     public static void MapRegistryEndpoints(this WebApplication app)
     {
-        app.MapGrpcService<LocalAuthorityApi>();
-        app.MapGrpcService<SchoolApi>();
-        app.MapGrpcService<InspectionApi>();
-        app.MapGrpcService<ClusterApi>();
-        app.MapGrpcService<AllianceApi>();
-        app.MapGrpcService<SystemLeaderApi>();
-        app.MapGrpcService<GiasImportApi>();
-        app.MapGrpcService<RegistryChangeApi>();
+        app.MapGrpcService<LocalAuthorityGrpcService>();
+        app.MapGrpcService<SchoolGrpcService>();
+        app.MapGrpcService<InspectionGrpcService>();
+        app.MapGrpcService<ClusterGrpcService>();
+        app.MapGrpcService<AllianceGrpcService>();
+        app.MapGrpcService<SystemLeaderGrpcService>();
+        app.MapGrpcService<GiasImportGrpcService>();
+        app.MapGrpcService<RegistryChangeGrpcService>();
         app.MapGrpcReflectionService();
     }
 

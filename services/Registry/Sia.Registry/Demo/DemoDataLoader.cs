@@ -180,8 +180,14 @@ public sealed partial class DemoDataLoader(RegistryDbContext db, TimeProvider cl
 
     private static void ThrowIfInvalid(Violations violations, string what)
     {
-        if (violations.Items.Count > 0)
-            throw new InvalidOperationException($"The demo catalog's {what} is invalid: {string.Join("; ", violations.Items.Select(v => $"{v.Field}: {v.Description}"))}");
+        try
+        {
+            violations.ThrowIfAny();
+        }
+        catch (ValidationFailedException invalid)
+        {
+            throw new InvalidOperationException($"The demo catalog's {what} is invalid: {invalid.Message}", invalid);
+        }
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Demo data loaded: {Added} records added ({Schools} demo schools in all).")]

@@ -1,6 +1,6 @@
 using Sia.Contracts.DomainErrors;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc;
 
 /// <summary>The request_id of a create: a UUID the client chooses, the same on retries (see Domain.CreateRequestLog).</summary>
 internal static class RequestIds

@@ -1,11 +1,12 @@
 using Grpc.Core;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Domain;
+using Sia.Registry.Grpc.Mapping;
 using Sia.Registry.V1;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc;
 
-internal sealed class InspectionApi(Inspections inspections, Schools schools) : InspectionService.InspectionServiceBase
+internal sealed class InspectionGrpcService(Inspections inspections, Schools schools) : InspectionService.InspectionServiceBase
 {
     public override async Task<Inspection> GetInspection(GetInspectionRequest request, ServerCallContext context)
     {

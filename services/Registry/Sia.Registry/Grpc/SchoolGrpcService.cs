@@ -1,11 +1,12 @@
 using Grpc.Core;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Domain;
+using Sia.Registry.Grpc.Mapping;
 using Sia.Registry.V1;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc;
 
-internal sealed class SchoolApi(Schools schools) : SchoolService.SchoolServiceBase
+internal sealed class SchoolGrpcService(Schools schools) : SchoolService.SchoolServiceBase
 {
     private const int MaxBatchSize = 1000;
 

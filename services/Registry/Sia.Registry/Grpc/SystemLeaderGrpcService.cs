@@ -1,11 +1,12 @@
 using Grpc.Core;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Domain;
+using Sia.Registry.Grpc.Mapping;
 using Sia.Registry.V1;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc;
 
-internal sealed class SystemLeaderApi(SystemLeaders leaders) : SystemLeaderService.SystemLeaderServiceBase
+internal sealed class SystemLeaderGrpcService(SystemLeaders leaders) : SystemLeaderService.SystemLeaderServiceBase
 {
     public override async Task<SystemLeader> GetSystemLeader(GetSystemLeaderRequest request, ServerCallContext context)
     {

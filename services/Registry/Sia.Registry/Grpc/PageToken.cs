@@ -4,7 +4,7 @@ using Google.Protobuf;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Domain;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc;
 
 /// <summary>
 /// Opaque keyset page tokens: the last key returned, bound to a fingerprint of the request's filters so a

@@ -3,7 +3,7 @@ using Sia.Registry.Data;
 using Sia.Registry.Domain;
 using Sia.Registry.V1;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc.Mapping;
 
 /// <summary>Between the API's SystemLeader messages and stored system leaders and the domain's leader details.</summary>
 internal static class SystemLeaderMapping

@@ -3,12 +3,13 @@ using Grpc.Core;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Domain;
 using Sia.Registry.Gias;
+using Sia.Registry.Import;
 using Sia.Registry.V1;
 
-namespace Sia.Registry.Import;
+namespace Sia.Registry.Grpc;
 
 /// <summary>Takes a GIAS extract chunk by chunk and imports it as it arrives, never holding the whole file.</summary>
-internal sealed class GiasImportApi(GiasImporter importer) : GiasImportService.GiasImportServiceBase
+internal sealed class GiasImportGrpcService(GiasImporter importer) : GiasImportService.GiasImportServiceBase
 {
     public override async Task<ImportGiasExtractResponse> ImportGiasExtract(IAsyncStreamReader<ImportGiasExtractRequest> requestStream, ServerCallContext context)
     {

@@ -1,10 +1,11 @@
 using Grpc.Core;
 using Sia.Registry.Domain;
+using Sia.Registry.Grpc.Mapping;
 using Sia.Registry.V1;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc;
 
-internal sealed class ClusterApi(Clusters clusters) : ClusterService.ClusterServiceBase
+internal sealed class ClusterGrpcService(Clusters clusters) : ClusterService.ClusterServiceBase
 {
     public override async Task<Cluster> GetCluster(GetClusterRequest request, ServerCallContext context)
     {

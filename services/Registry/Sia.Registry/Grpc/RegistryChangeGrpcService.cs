@@ -7,12 +7,13 @@ using Grpc.Core;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 using Sia.Registry.Domain;
+using Sia.Registry.Grpc.Mapping;
 using Sia.Registry.V1;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc;
 
 /// <summary>Streams the change log in commit order from a resume token, then follows new changes as they commit.</summary>
-internal sealed class RegistryChangeApi(ChangeFeed feed) : RegistryChangeService.RegistryChangeServiceBase
+internal sealed class RegistryChangeGrpcService(ChangeFeed feed) : RegistryChangeService.RegistryChangeServiceBase
 {
     public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<Change> responseStream, ServerCallContext context)
     {

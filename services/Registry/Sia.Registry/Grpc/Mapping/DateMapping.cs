@@ -1,6 +1,6 @@
 using Sia.Registry.Domain;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc.Mapping;
 
 /// <summary>Between google.type.Date, where all zeros means no date, and the domain's dates.</summary>
 internal static class DateMapping

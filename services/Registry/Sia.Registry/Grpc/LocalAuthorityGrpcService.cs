@@ -1,11 +1,12 @@
 using Grpc.Core;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Domain;
+using Sia.Registry.Grpc.Mapping;
 using Sia.Registry.V1;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc;
 
-internal sealed class LocalAuthorityApi(LocalAuthorities localAuthorities) : LocalAuthorityService.LocalAuthorityServiceBase
+internal sealed class LocalAuthorityGrpcService(LocalAuthorities localAuthorities) : LocalAuthorityService.LocalAuthorityServiceBase
 {
     public override async Task<LocalAuthority> GetLocalAuthority(GetLocalAuthorityRequest request, ServerCallContext context)
     {

@@ -1,11 +1,12 @@
 using Grpc.Core;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Domain;
+using Sia.Registry.Grpc.Mapping;
 using Sia.Registry.V1;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc;
 
-internal sealed class AllianceApi(Alliances alliances, AllianceMemberships memberships) : AllianceService.AllianceServiceBase
+internal sealed class AllianceGrpcService(Alliances alliances, AllianceMemberships memberships) : AllianceService.AllianceServiceBase
 {
     public override async Task<Alliance> GetAlliance(GetAllianceRequest request, ServerCallContext context)
     {

@@ -3,7 +3,7 @@ using Sia.Registry.Data;
 using Sia.Registry.Domain;
 using Sia.Registry.V1;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc.Mapping;
 
 /// <summary>Between the API's Inspection messages and stored inspections and the domain's inspection reports.</summary>
 internal static class InspectionMapping

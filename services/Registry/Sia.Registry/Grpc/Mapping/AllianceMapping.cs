@@ -3,7 +3,7 @@ using Sia.Registry.Data;
 using Sia.Registry.Domain;
 using Sia.Registry.V1;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc.Mapping;
 
 /// <summary>Between the API's Alliance messages and stored alliances and the domain's alliance details.</summary>
 internal static class AllianceMapping

@@ -2,7 +2,7 @@ using Sia.Registry.Data;
 using Sia.Registry.Domain;
 using Sia.Registry.V1;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc.Mapping;
 
 /// <summary>Between the API's AllianceMembership messages and stored memberships and the domain's membership periods.</summary>
 internal static class AllianceMembershipMapping

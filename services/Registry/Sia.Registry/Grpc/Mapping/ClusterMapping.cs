@@ -2,7 +2,7 @@ using Sia.Registry.Data;
 using Sia.Registry.Domain;
 using Sia.Registry.V1;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc.Mapping;
 
 internal static class ClusterMapping
 {

@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Sia.Contracts.DomainErrors;
 
-namespace Sia.Registry.Api;
+namespace Sia.Registry.Grpc;
 
 /// <summary>The fields of a resource that an Update may change, by field-mask path, and how to take each from the request.</summary>
 internal sealed class UpdateMask<T>(IReadOnlyDictionary<string, Func<T, T, T>> setters)
