@@ -1,24 +1,29 @@
-using Sia.AppHost;
-using Sia.AppHost.Hosting;
-
 var builder = DistributedApplication.CreateBuilder(args);
+if (StackPostgres.Problem(builder.Configuration) is { } problem)
+{
+    Console.Error.WriteLine(problem);
+    return 1;
+}
 
 // The gateway signs the partner it authenticated; services trust that header only with this key.
-var partnerSigningKey = builder.AddParameter("partner-signing-key", secret: true, generateWhenMissing: true);
+var partnerSigningKey = builder.AddParameter("partner-signing-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
 
-var postgres = builder.AddPostgres("postgres");
+var postgres = builder.AddStackPostgres("postgres");
 var registryDb = postgres.AddDatabase("registrydb");
 
 var registry = builder.AddProject<Projects.Sia_Registry>("registry")
     .WithReference(registryDb)
     .WaitFor(registryDb)
-    .WithEnvironment("Gateway__PartnerSigningKey", partnerSigningKey);
+    .WithEnvironment("Gateway__PartnerSigningKey", partnerSigningKey)
+    .WithUnproxiedHttpEndpoint()
+    .AsSiaService();
 
 builder.AddProject<Projects.Sia_Gateway>("gateway")
-    .WithHttpEndpoint(port: 5100)
     .WithReference(registry)
     .WaitFor(registry)
-    .WithEnvironment("Gateway__PartnerSigningKey", partnerSigningKey);
+    .WithEnvironment("Gateway__PartnerSigningKey", partnerSigningKey)
+    .AsSiaService()
+    .WithCallingInstructions();
 
-await using var app = builder.Build();
-await app.RunAsync(whenStarted: StackBanner.Print);
+builder.Build().Run();
+return 0;

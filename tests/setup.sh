@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need and a fresh machine lacks: Debian's Python grpcio (a real gRPC C-core
-# peer), h2load for the benchmark, and the npm packages (grpc-js, buf). Quick when all is there.
+# peer), PostgreSQL's binaries, Chromium (the dashboard test drives it with Playwright, which downloads no browser),
+# h2load for the benchmarks, and the npm packages (grpc-js, buf). Quick when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,7 @@ missing=()
 command -v h2load >/dev/null || missing+=(nghttp2-client)
 command -v node >/dev/null || missing+=(nodejs npm)
 compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
 
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]]; then sudo=(); elif command -v sudo >/dev/null; then sudo=(sudo); else

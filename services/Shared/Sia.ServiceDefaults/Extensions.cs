@@ -56,7 +56,9 @@ public static class Extensions
                 // Health probes (the AppHost's, YARP's active checks) would bury real traffic; their children go with them.
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsHealthProbe(context.Request.Path))
                 .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage = request =>
-                    request.RequestUri is not { } uri || !IsHealthProbe(new PathString(uri.AbsolutePath))));
+                    request.RequestUri is not { } uri || !IsHealthProbe(new PathString(uri.AbsolutePath)))
+                // Before the exporter, which skips what is not recorded.
+                .AddProcessor(new UnrecordedParentFilter()));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             builder.Services.AddOpenTelemetry().UseOtlpExporter();

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Sia.Stack.Tests;
+
+/// <summary>
+/// The stack as the AppHost's own Program.cs starts it, through Aspire.Hosting.Testing: a throwaway PostgreSQL, the
+/// registry and the gateway as real processes, and the dashboard, with a known browser token and API key. Ports are
+/// random, so it runs beside a developer's own stack. The gateway's rate limit is lowered so a test can trip it.
+/// </summary>
+public sealed class StackFixture : IAsyncLifetime
+{
+    /// <summary>The demo partners of the gateway's appsettings.Development.json.</summary>
+    public const string DemoKey = "sia-demo-key";
+    public const string SchoolsReaderKey = "sia-demo-schools-key";
+    public const int PermitsPerSecond = 5, Burst = 20;
+    public static readonly TimeSpan GatewayHealthCheckInterval = TimeSpan.FromSeconds(1);
+    public static readonly string[] Resources = ["postgres", "registrydb", "registry", "gateway"];
+
+    private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), $"sia-stack-{Guid.NewGuid():N}");
+    private GrpcChannel? _gateway;
+
+    public DistributedApplication App { get; private set; } = null!;
+    public string BrowserToken { get; } = Guid.NewGuid().ToString("N");
+    public DashboardTelemetry Telemetry { get; private set; } = null!;
+    public Uri DashboardUrl { get; private set; } = null!;
+
+    public GrpcChannel Gateway => _gateway ??= GrpcChannel.ForAddress(App.GetEndpoint("gateway", "http"));
+
+    public static string[] Arguments(string stateDirectory, params string[] more) =>
+    [
+        $"{StackPostgres.DataDirectoryKey}={Path.Combine(stateDirectory, "data")}",
+        $"{StackPostgres.ThrowawayKey}=true",
+        .. more,
+    ];
+
+    public async ValueTask InitializeAsync()
+    {
+        var apiKey = Guid.NewGuid().ToString("N");
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Sia_AppHost>(
+            Arguments(_stateDirectory, $"AppHost:DashboardApiKey={apiKey}", $"ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN={BrowserToken}"),
+            (options, _) => options.DisableDashboard = false);
+        builder.CreateResourceBuilder<ProjectResource>("gateway")
+            .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", PermitsPerSecond.ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment("Gateway__RateLimit__Burst", Burst.ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment("ReverseProxy__Clusters__registry__HealthCheck__Active__Interval", GatewayHealthCheckInterval.ToString());
+        App = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await App.StartAsync(timeout.Token);
+        await Task.WhenAll(Resources.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token)));
+        DashboardUrl = App.GetEndpoint("aspire-dashboard", "http");
+        Telemetry = new DashboardTelemetry(DashboardUrl, apiKey);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _gateway?.Dispose();
+        Telemetry?.Dispose();
+        if (App is not null) await App.DisposeAsync();
+        DeleteState(_stateDirectory);
+    }
+
+    public static Metadata Bearer(string key) => new() { { "authorization", $"Bearer {key}" } };
+
+    /// <summary>The throwaway cluster's folder; as root the AppHost's postgres user owns it, which root may still delete.</summary>
+    public static void DeleteState(string stateDirectory)
+    {
+        if (Directory.Exists(stateDirectory)) Directory.Delete(stateDirectory, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class StackCollection : ICollectionFixture<StackFixture>
+{
+    public const string Name = "stack";
+}
