@@ -5,7 +5,10 @@ using Sia.Testing.Postgres;
 
 namespace Sia.Registry.Tests;
 
-/// <summary>The hand-written migrations build exactly the schema the EF model describes, and are safe to run concurrently.</summary>
+/// <summary>
+/// The migrations (made by dotnet ef) build exactly the schema the EF model describes, are safe to run concurrently, and take
+/// over a database made by the hand-written migrations they replaced.
+/// </summary>
 public sealed class SchemaTests(PostgresServer postgres)
 {
     [Fact]
@@ -16,13 +19,7 @@ public sealed class SchemaTests(PostgresServer postgres)
         try
         {
             await using (var context = CreateContext(migrated)) await RegistryMigrator.MigrateAsync(context);
-            await using (var context = CreateContext(fromModel))
-            {
-                await using var connection = new NpgsqlConnection(fromModel);
-                await connection.OpenAsync();
-                await using var command = new NpgsqlCommand(context.Database.GenerateCreateScript(), connection);
-                await command.ExecuteNonQueryAsync();
-            }
+            await using (var context = CreateContext(fromModel)) await ExecuteAsync(fromModel, context.Database.GenerateCreateScript());
 
             Assert.Equal(await DescribeSchemaAsync(fromModel), await DescribeSchemaAsync(migrated));
         }
@@ -55,10 +52,72 @@ public sealed class SchemaTests(PostgresServer postgres)
         }
     }
 
-    private static RegistryDbContext CreateContext(string connectionString) => new(new DbContextOptionsBuilder<RegistryDbContext>()
-        .UseNpgsql(connectionString)
-        .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
-        .Options);
+    [Fact]
+    public async Task A_database_made_by_all_the_hand_written_migrations_is_taken_over_with_its_data()
+    {
+        var database = await postgres.CreateDatabaseAsync("handwritten");
+        try
+        {
+            await CreateAsHandWrittenMigrationsLeftItAsync(database, HandWrittenMigrations);
+            await ExecuteAsync(database, "INSERT INTO local_authorities (code, display_name, create_time, update_time) VALUES ('816', 'York', now(), now())");
+
+            await using (var context = CreateContext(database)) await RegistryMigrator.MigrateAsync(context);
+
+            await using var check = CreateContext(database);
+            Assert.Equal(check.Database.GetMigrations(), await check.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
+            Assert.Equal("York", (await check.LocalAuthorities.SingleAsync(TestContext.Current.CancellationToken)).DisplayName);
+        }
+        finally
+        {
+            await postgres.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task A_database_left_part_way_through_the_hand_written_migrations_is_refused_with_how_to_reset_it()
+    {
+        var database = await postgres.CreateDatabaseAsync("partway");
+        try
+        {
+            await CreateAsHandWrittenMigrationsLeftItAsync(database, HandWrittenMigrations[..3]);
+
+            await using var context = CreateContext(database);
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => RegistryMigrator.MigrateAsync(context));
+
+            Assert.Contains("part-way through migrations of an older SIA", refused.Message);
+            Assert.Contains("delete .sia/postgres", refused.Message);
+        }
+        finally
+        {
+            await postgres.DropDatabaseAsync(database);
+        }
+    }
+
+    private static readonly string[] HandWrittenMigrations =
+    [
+        "20261122120000_InitialSchema", "20261122140000_ChangeLog", "20261122150000_Inspections", "20261122160000_Clusters",
+        "20261122170000_AlliancesAndSystemLeaders", "20261122180000_SchoolsByLaAndPhase",
+    ];
+
+    /// <summary>The model's schema (which the hand-written migrations built, as this class checked then) and their history rows.</summary>
+    private static async Task CreateAsHandWrittenMigrationsLeftItAsync(string database, IEnumerable<string> applied)
+    {
+        await using var context = CreateContext(database);
+        await ExecuteAsync(database, context.Database.GenerateCreateScript());
+        await ExecuteAsync(database, """CREATE TABLE "__EFMigrationsHistory" ("MigrationId" varchar(150) PRIMARY KEY, "ProductVersion" varchar(32) NOT NULL)""");
+        foreach (var id in applied) await ExecuteAsync(database, $"""INSERT INTO "__EFMigrationsHistory" VALUES ('{id}', '10.0.0')""");
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static RegistryDbContext CreateContext(string connectionString) =>
+        new(new DbContextOptionsBuilder<RegistryDbContext>().UseNpgsql(connectionString).Options);
 
     /// <summary>Tables, columns (type, nullability, default), constraints and indexes, as text lines in a stable order.</summary>
     private static async Task<List<string>> DescribeSchemaAsync(string connectionString)

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Sia.Contracts;
 using Sia.Registry.Data;
@@ -27,9 +26,7 @@ public static class Extensions
                 // re-running their whole body, and a commit of unknown outcome must not be replayed. Callers retry instead,
                 // with request_id where a create could be repeated.
                 settings.DisableRetry = true;
-            },
-            // Migrations are written by hand (no EF design package here); a test checks that they match the model.
-            options => options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
+            });
         builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>());
         builder.Services.AddApiReflection(ApiDescriptors.InPackage("sia.registry.v1"));
         builder.Services.AddSingleton(TimeProvider.System);

@@ -21,6 +21,7 @@ public static class RegistryMigrator
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockId})", cancellationToken);
             // EF reads the history table before creating it, and logs that failed read as an error on a new database.
             await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+            await SquashedMigrations.RewriteHistoryAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             if (thenUnderLock is not null) await thenUnderLock(cancellationToken);
         }
