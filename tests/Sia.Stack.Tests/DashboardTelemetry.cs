@@ -8,6 +8,9 @@ namespace Sia.Stack.Tests;
 public sealed record Span(string Service, string InstanceId, string Scope, string Name, ActivityKind Kind, string TraceId, string SpanId,
     string? ParentSpanId, IReadOnlyDictionary<string, string> Attributes);
 
+/// <summary>A resource that sent the dashboard telemetry, and which kinds.</summary>
+public sealed record TelemetryResource(string Name, bool HasLogs, bool HasTraces, bool HasMetrics);
+
 /// <summary>
 /// The Aspire dashboard's telemetry HTTP API (/api/telemetry/...), with the API key the AppHost gave the dashboard
 /// (AppHost:DashboardApiKey): the traces, as a developer sees them in the dashboard.
@@ -22,6 +25,13 @@ public sealed class DashboardTelemetry(Uri dashboard, string apiKey) : IDisposab
     /// <summary>The resource's latest spans (up to <paramref name="limit"/>).</summary>
     public Task<IReadOnlyList<Span>> SpansAsync(string resource, int limit, CancellationToken cancellationToken) =>
         GetSpansAsync($"/api/telemetry/spans?resource={resource}&limit={limit}", cancellationToken);
+
+    public async Task<IReadOnlyList<TelemetryResource>> ResourcesAsync(CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync("/api/telemetry/resources", cancellationToken);
+        if (!response.IsSuccessStatusCode) return [];
+        return await response.Content.ReadFromJsonAsync<List<TelemetryResource>>(JsonSerializerOptions.Web, cancellationToken) ?? [];
+    }
 
     /// <summary>Asks again (spans are exported every second) until <paramref name="done"/> holds, or fails with the last answer.</summary>
     public static async Task<IReadOnlyList<Span>> WaitForAsync(Func<Task<IReadOnlyList<Span>>> ask, Func<IReadOnlyList<Span>, bool> done, TimeSpan limit)

@@ -8,7 +8,7 @@ public sealed record ProcessInfo(int Pid, int ParentPid, long StartTicks, string
     public bool IsAlive => Read(Pid) is { } now && now.StartTicks == StartTicks;
 
     /// <summary>
-    /// A test app's processes: the DCP that runs the postgres of the app's data directory, and everything under it.
+    /// A test app's processes: the DCP that runs the PostgreSQL of the app's data directory, and everything under it.
     /// </summary>
     public static IReadOnlyList<ProcessInfo> OfTestApp(string dataDirectory)
     {
@@ -16,7 +16,8 @@ public sealed record ProcessInfo(int Pid, int ParentPid, long StartTicks, string
             .Select(directory => int.TryParse(Path.GetFileName(directory), out var pid) ? Read(pid) : null)
             .OfType<ProcessInfo>()
             .ToDictionary(p => p.Pid);
-        var postgres = all.Values.First(p => p.CommandLine.Contains(dataDirectory, StringComparison.Ordinal));
+        var postgres = all.Values.First(p => p.CommandLine.Contains("local-postgres.sh", StringComparison.Ordinal)
+            && p.CommandLine.Contains(dataDirectory, StringComparison.Ordinal));
         var dcp = postgres;
         while (all.GetValueOrDefault(dcp.ParentPid) is { } parent && parent.CommandLine.Contains("/dcp ", StringComparison.Ordinal)) dcp = parent;
         var ours = new HashSet<int> { dcp.Pid };

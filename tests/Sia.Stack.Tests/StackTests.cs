@@ -99,6 +99,21 @@ public sealed class StackTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task The_services_send_the_dashboard_their_traces_structured_logs_and_metrics()
+    {
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<TelemetryResource> resources;
+        do
+        {
+            resources = await stack.Telemetry.ResourcesAsync(Cancellation);
+            if (resources.Count(r => r is { Name: "registry" or "gateway", HasLogs: true, HasTraces: true, HasMetrics: true }) == 2) return;
+            await Task.Delay(250, Cancellation);
+        }
+        while (clock.Elapsed < TelemetryPatience);
+        Assert.Fail($"The dashboard has: {string.Join("; ", resources)}");
+    }
+
+    [Fact]
     public async Task Health_probes_leave_no_traces_in_the_dashboard()
     {
         // The gateway probes the registry's /health every second here, and the AppHost probes both. A call's spans,
