@@ -1,22 +1,19 @@
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Sia.Testing;
 
 namespace Sia.Gateway.Tests;
 
 /// <summary>
-/// The gateway as its Program.cs runs it, with its own appsettings.json (the real routes and clusters), on real Kestrel at
-/// free loopback ports, given the test partners and the registry's address as an AppHost would (services:registry:http:0).
+/// The gateway run by its Program.cs, with its own appsettings.json (the real routes and clusters), on real Kestrel at free
+/// loopback ports, given the test partners and the registry's address as an AppHost would (services:registry:http:0).
 /// </summary>
 public sealed class GatewayHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly KestrelApplicationFactory<GatewayOptions> _factory;
 
-    private GatewayHost(WebApplication app)
+    private GatewayHost(KestrelApplicationFactory<GatewayOptions> factory)
     {
-        _app = app;
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
+        _factory = factory;
+        var addresses = factory.Addresses;
         Address = addresses.First(a => a.Scheme == Uri.UriSchemeHttp);
         TlsAddress = addresses.FirstOrDefault(a => a.Scheme == Uri.UriSchemeHttps);
     }
@@ -29,31 +26,20 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public static async Task<GatewayHost> StartAsync(Uri registry, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = Environments.Production,
-            ContentRootPath = RepoPaths.Combine("gateway", "Sia.Gateway"),
-            Args = ["--hostBuilder:reloadConfigOnChange=false"],
-        });
-        builder.Configuration.AddInMemoryCollection(TestPartners.Settings);
-        builder.Configuration["urls"] = "http://127.0.0.1:0";
-        builder.Configuration["services:registry:http:0"] = registry.ToString();
-        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddServiceDefaults();
-        builder.AddGatewayServices();
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapGatewayEndpoints();
-        await app.StartAsync();
-        return new GatewayHost(app);
+        var factory = new KestrelApplicationFactory<GatewayOptions>(Environments.Production,
+        [
+            .. TestPartners.Settings,
+            new("urls", "http://127.0.0.1:0"),
+            new("services:registry:http:0", registry.ToString()),
+            .. settings ?? new Dictionary<string, string?>(),
+        ]);
+        // Kestrel listens where the gateway's own configuration says (urls, and Gateway:Tls:Url with a certificate).
+        factory.UseKestrel();
+        await Task.Run(factory.StartServer);
+        return new GatewayHost(factory);
     }
 
     public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Address);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
 }

@@ -1,17 +1,16 @@
 using System.Net;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Sia.Registry.Data;
 using Sia.Testing.Postgres;
 using Xunit;
 
 namespace Sia.Registry.Testing;
 
-/// <summary>The registry service as Program.cs runs it, on real Kestrel h2c, over its own test database.</summary>
+/// <summary>The registry service run by its Program.cs, on real Kestrel h2c at a free loopback port, over its own test database.</summary>
 public sealed class RegistryHost(PostgresServer postgres) : IAsyncLifetime
 {
-    private WebApplication _app = null!;
+    private KestrelApplicationFactory<RegistryDbContext> _factory = null!;
 
     /// <summary>Registry:LoadDemoData; null leaves it to the environment's default.</summary>
     public bool? LoadDemoData { get; init; } = false;
@@ -24,39 +23,43 @@ public sealed class RegistryHost(PostgresServer postgres) : IAsyncLifetime
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     /// <summary>Middleware to run before the registry's endpoints, for a test to see what reaches it.</summary>
-    public Action<WebApplication>? BeforeEndpoints { get; init; }
+    public Action<IApplicationBuilder>? BeforeEndpoints { get; init; }
 
     public string ConnectionString { get; private set; } = "";
     public Uri Address { get; private set; } = null!;
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _factory.Services;
 
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await postgres.CreateDatabaseAsync("registry");
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = EnvironmentName });
-        builder.Configuration["ConnectionStrings:registrydb"] = ConnectionString;
-        if (LoadDemoData is { } load) builder.Configuration["Registry:LoadDemoData"] = load ? "true" : "false";
-        builder.Configuration.AddInMemoryCollection(Settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.AddServiceDefaults();
-        builder.AddRegistryServices();
-        ConfigureServices?.Invoke(builder.Services);
-        _app = builder.Build();
-        await _app.MigrateRegistryDatabaseAsync();
-        BeforeEndpoints?.Invoke(_app);
-        _app.MapDefaultEndpoints();
-        _app.MapRegistryEndpoints();
-        await _app.StartAsync();
-        Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:registrydb"] = ConnectionString };
+        if (LoadDemoData is { } load) settings["Registry:LoadDemoData"] = load ? "true" : "false";
+        _factory = new KestrelApplicationFactory<RegistryDbContext>(EnvironmentName, [.. settings, .. Settings], services =>
+        {
+            ConfigureServices?.Invoke(services);
+            if (BeforeEndpoints is { } before) services.AddSingleton<IStartupFilter>(new BeforeEndpointsFilter(before));
+        });
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        // Returns once Program has migrated the database (and loaded the demo data if asked) and listens; it blocks till then.
+        await Task.Run(_factory.StartServer);
+        Address = _factory.Addresses.Single();
     }
 
     public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Address);
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _factory.DisposeAsync();
         await postgres.DropDatabaseAsync(ConnectionString);
+    }
+
+    /// <summary>Startup filters wrap the pipeline Program builds: what this adds runs before all of it.</summary>
+    private sealed class BeforeEndpointsFilter(Action<IApplicationBuilder> before) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            before(app);
+            next(app);
+        };
     }
 }
