@@ -1,3 +1,5 @@
+using Sia.AppHost.Hosting;
+
 var builder = DistributedApplication.CreateBuilder(args);
 if (StackPostgres.Problem(builder.Configuration) is { } problem)
 {

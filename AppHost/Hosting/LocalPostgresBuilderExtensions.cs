@@ -1,8 +1,9 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Aspire.Hosting;
+namespace Sia.AppHost.Hosting;
 
 /// <summary>
 /// PostgreSQL from the machine's binaries as an Aspire resource, shaped like Aspire.Hosting.PostgreSQL (which needs a

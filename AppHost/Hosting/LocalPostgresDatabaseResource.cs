@@ -1,6 +1,7 @@
 using System.Data.Common;
+using Aspire.Hosting.ApplicationModel;
 
-namespace Aspire.Hosting.ApplicationModel;
+namespace Sia.AppHost.Hosting;
 
 /// <summary>A database of a <see cref="LocalPostgresServerResource"/>, created when the server is ready.</summary>
 public sealed class LocalPostgresDatabaseResource(string name, string databaseName, LocalPostgresServerResource parent)

@@ -1,9 +1,10 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Aspire.Hosting;
+namespace Sia.AppHost.Hosting;
 
 /// <summary>
 /// The databases of a <see cref="LocalPostgresServerResource"/>: created once the server is ready, as Aspire.Hosting.PostgreSQL

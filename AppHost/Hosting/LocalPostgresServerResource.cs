@@ -1,4 +1,6 @@
-namespace Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.ApplicationModel;
+
+namespace Sia.AppHost.Hosting;
 
 /// <summary>
 /// PostgreSQL from this machine's binaries, an executable that DCP runs as any other: <c>/bin/sh local-postgres.sh BIN DATA

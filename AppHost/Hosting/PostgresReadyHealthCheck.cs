@@ -2,7 +2,7 @@ using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace Aspire.Hosting;
+namespace Sia.AppHost.Hosting;
 
 /// <summary>
 /// Healthy when PostgreSQL answers <c>SELECT 1</c> (for a database: in that database, once it was created). It polls every

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Reflection;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Aspire.Hosting;
+namespace Sia.AppHost.Hosting;
 
 /// <summary>What every SIA service and the gateway need from the AppHost beyond Aspire's project defaults.</summary>
 public static class ServiceProjectExtensions

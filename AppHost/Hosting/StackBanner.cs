@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting;
 
-namespace Aspire.Hosting;
+namespace Sia.AppHost.Hosting;
 
 /// <summary>What a developer needs once the gateway is up: where it is and how to call it.</summary>
 public static class StackBanner

@@ -1,10 +1,11 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting;
 using Microsoft.Extensions.Configuration;
 using Sia.Hosting.Local;
 
-namespace Aspire.Hosting;
+namespace Sia.AppHost.Hosting;
 
 /// <summary>
 /// The stack's PostgreSQL: the machine's binaries (<see cref="LocalPostgresBuilderExtensions"/>), or, with

@@ -1,9 +1,10 @@
 using System.Globalization;
-using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Aspire.Hosting;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Sia.AppHost.Hosting;
 
 namespace Sia.Stack.Tests;
 

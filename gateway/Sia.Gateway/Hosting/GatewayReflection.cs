@@ -1,5 +1,6 @@
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Sia.Contracts;
+using Sia.ServiceDefaults;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Sia.Gateway.Hosting;
 

@@ -6,6 +6,7 @@ using Sia.Registry.Demo;
 using Sia.Registry.Domain;
 using Sia.Registry.Grpc;
 using Sia.Registry.Import;
+using Sia.ServiceDefaults;
 
 namespace Sia.Registry;
 

@@ -1,8 +1,9 @@
-using ProtoServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Google.Rpc;
 using Grpc.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using ProtoServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace Sia.ServiceDefaults;
 
 public static class ApiReflectionExtensions
 {

@@ -1,4 +1,6 @@
-namespace Grpc.Core;
+using Grpc.Core;
+
+namespace Sia.ServiceDefaults;
 
 /// <summary>The partner system a call came from, as the SIA gateway vouched for it.</summary>
 public static class CallingPartnerExtensions
