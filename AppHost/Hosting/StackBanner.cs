@@ -21,7 +21,7 @@ public static class StackBanner
                   Import a GIAS extract through it:
                     SIA_API_KEY=sia-demo-key dotnet run --project services/Registry/Sia.Registry -- import-gias FILE --gateway {address}
                   Resources, console logs, traces, structured logs and metrics: the dashboard (its login link is above).
-                  Ctrl+C stops everything; PostgreSQL keeps its data in .sia/postgres.
+                  Ctrl+C stops everything; PostgreSQL keeps its data across runs (Postgres__DataDirectory, by default .sia/postgres/data).
 
                 """);
             return Task.CompletedTask;
