@@ -21,7 +21,7 @@ public sealed class HealthEndpointsTests
     [InlineData("/alive")]
     public async Task Answers_healthy_without_a_key_and_without_a_rate_limit(string path)
     {
-        await using var gateway = await GatewayHost.StartAsync(new Uri($"http://127.0.0.1:{PeerProcess.FreePort()}"), OneCallASecond);
+        await using var gateway = await GatewayHost.StartAsync(new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}"), OneCallASecond);
         using var client = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
 
         for (var i = 0; i < 5; i++)
@@ -35,7 +35,7 @@ public sealed class HealthEndpointsTests
     [Fact]
     public async Task Serves_grpc_health_without_a_key()
     {
-        await using var gateway = await GatewayHost.StartAsync(new Uri($"http://127.0.0.1:{PeerProcess.FreePort()}"), OneCallASecond);
+        await using var gateway = await GatewayHost.StartAsync(new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}"), OneCallASecond);
         var health = new Health.HealthClient(gateway.CreateChannel());
 
         for (var i = 0; i < 3; i++)

@@ -11,7 +11,7 @@ public sealed class UnavailableTests
     [Fact]
     public async Task A_call_to_a_service_that_is_down_is_UNAVAILABLE_within_two_seconds_naming_the_service()
     {
-        await using var gateway = await GatewayHost.StartAsync(new Uri($"http://127.0.0.1:{PeerProcess.FreePort()}"));
+        await using var gateway = await GatewayHost.StartAsync(new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}"));
         var schools = new SchoolService.SchoolServiceClient(gateway.CreateChannel());
 
         var clock = Stopwatch.StartNew();

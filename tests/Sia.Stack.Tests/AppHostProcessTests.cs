@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Sia.Testing;
 
 namespace Sia.Stack.Tests;
 
@@ -51,9 +50,9 @@ public sealed class AppHostProcessTests
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["DOTNET_ENVIRONMENT"] = "Development",
-                ["ASPNETCORE_URLS"] = $"http://localhost:{FreePort()}",
-                ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort()}",
-                ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort()}",
+                ["ASPNETCORE_URLS"] = $"http://localhost:{LoopbackPorts.Free()}",
+                ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{LoopbackPorts.Free()}",
+                ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{LoopbackPorts.Free()}",
                 ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
                 ["DcpPublisher__RandomizePorts"] = "true",
             },
@@ -71,12 +70,5 @@ public sealed class AppHostProcessTests
             if (line.Contains(text, StringComparison.Ordinal)) return;
         }
         throw new InvalidOperationException($"The AppHost ended before '{text}': {await errors}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Npgsql;
 using Sia.Hosting.Local;
+using Sia.Testing;
 
 namespace Sia.Testing.Postgres;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Sia.Hosting.Local;
+namespace Sia.Testing;
 
 public static class LoopbackPorts
 {
@@ -12,21 +12,5 @@ public static class LoopbackPorts
         listener.Start();
         try { return ((IPEndPoint)listener.LocalEndpoint).Port; }
         finally { listener.Stop(); }
-    }
-
-    /// <summary>Whether <paramref name="port"/> can be bound on 127.0.0.1 right now.</summary>
-    public static bool IsFree(int port)
-    {
-        try
-        {
-            var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            listener.Stop();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

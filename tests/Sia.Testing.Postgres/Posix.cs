@@ -1,11 +1,11 @@
 using System.Runtime.InteropServices;
 
-namespace Sia.Hosting.Local;
+namespace Sia.Testing.Postgres;
 
 /// <summary>Signals by number, for processes that <see cref="System.Diagnostics.Process"/> can only SIGKILL.</summary>
-public static class Posix
+internal static class Posix
 {
-    public const int SigInt = 2, SigQuit = 3, SigKill = 9, SigTerm = 15;
+    public const int SigInt = 2, SigQuit = 3, SigKill = 9;
 
     /// <summary>Sends <paramref name="signal"/> to <paramref name="pid"/>; false when the process is gone or not ours.</summary>
     public static bool Signal(int pid, int signal)

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Sia.Hosting.Local;
+namespace Sia.Testing.Postgres;
 
 /// <summary>A PostgreSQL server process: create its data directory, start it, know when it is ready, stop it fast.</summary>
-public static class Postmaster
+internal static class Postmaster
 {
     /// <summary>Runs initdb for superuser <c>postgres</c> with UTF-8 and the C.UTF-8 locale (plain C where that locale is missing).</summary>
     /// <param name="options">More initdb options, e.g. the authentication method or <c>--no-sync</c>.</param>

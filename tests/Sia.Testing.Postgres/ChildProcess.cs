@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace Sia.Hosting.Local;
+namespace Sia.Testing.Postgres;
 
 /// <summary>
 /// Starts child processes with their output captured line by line and none of our standard streams inherited;
 /// PostgreSQL's programs run as the <c>postgres</c> OS user when this process is root (initdb and postgres refuse root).
 /// </summary>
-public static class ChildProcess
+internal static class ChildProcess
 {
     public const string ServerOsUser = "postgres";
 

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Sia.Hosting.Local;
+namespace Sia.Testing.Postgres;
 
 /// <summary>
 /// A shell in a session of its own that stops a child process once the process that owns it has gone, even after
 /// SIGKILL: first with the child's own shutdown signal, then SIGQUIT and SIGKILL if it hangs; then, if asked, it deletes
 /// a directory. It exits by itself when the child stops while the owner lives.
 /// </summary>
-public static class OwnerWatchdog
+internal static class OwnerWatchdog
 {
     // Ignores the terminal's signals, so that a Ctrl-C to the owner's process group still leaves it to clean up.
     private const string Script = """
@@ -35,10 +35,6 @@ public static class OwnerWatchdog
     /// <param name="deleteDirectory">Deleted after the server stops, when the owner died; null to keep everything.</param>
     public static Process StartForPostmaster(int ownerPid, int postmasterPid, string dataDirectory, string? deleteDirectory) =>
         Start(ownerPid, postmasterPid, Posix.SigInt, Path.Combine(dataDirectory, "postmaster.pid"), deleteDirectory, dataDirectory);
-
-    /// <summary>Watches any child process, which is sent SIGTERM when the owner dies.</summary>
-    public static Process StartForProcess(int ownerPid, int childPid) =>
-        Start(ownerPid, childPid, Posix.SigTerm, $"/proc/{childPid}", deleteDirectory: null, workingDirectory: "/");
 
     private static Process Start(int ownerPid, int childPid, int signal, string runningPath, string? deleteDirectory, string workingDirectory) =>
         ChildProcess.Start("/bin/sh", ["-c", Script, "sia-watchdog",
