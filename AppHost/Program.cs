@@ -1,7 +1,7 @@
 using Sia.AppHost.Hosting;
 
 var builder = DistributedApplication.CreateBuilder(args);
-if (StackPostgres.Problem(builder.Configuration) is { } problem)
+if (StackPostgres.Problem(builder) is { } problem)
 {
     Console.Error.WriteLine(problem);
     return 1;

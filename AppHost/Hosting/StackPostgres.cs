@@ -20,17 +20,19 @@ public static class StackPostgres
     private const string DefaultDataDirectory = "../.sia/postgres/data";
 
     /// <summary>Why the stack cannot have a PostgreSQL here, in one line that names the fix; null when it can.</summary>
-    public static string? Problem(IConfiguration configuration)
+    public static string? Problem(IDistributedApplicationBuilder builder)
     {
-        if (!configuration.GetValue<bool>(UseContainerKey))
+        if (!builder.Configuration.GetValue<bool>(UseContainerKey))
+        {
             return PostgresBinaries.FindBinDirectory() is null
-                ? PostgresBinaries.MissingMessage($"where Docker or Podman runs, set {Environment(UseContainerKey)}=true to use a PostgreSQL container.")
-                : null;
-        var runtime = configuration["ASPIRE_CONTAINER_RUNTIME"] ?? "docker";
+                ? PostgresBinaries.MissingMessage($"where Docker or Podman runs, set {AsEnvironmentVariable(UseContainerKey)}=true to use a PostgreSQL container.")
+                : UnreachableByServerUser(DataDirectory(builder));
+        }
+        var runtime = builder.Configuration["ASPIRE_CONTAINER_RUNTIME"] ?? "docker";
         return ContainerRuntimeAnswers(runtime)
             ? null
-            : $"{Environment(UseContainerKey)}=true needs a container runtime, and '{runtime} info' does not answer here. Start {runtime} " +
-              $"(or name another in ASPIRE_CONTAINER_RUNTIME), or use the machine's PostgreSQL: `apt-get install -y postgresql` and unset {Environment(UseContainerKey)}.";
+            : $"{AsEnvironmentVariable(UseContainerKey)}=true needs a container runtime, and '{runtime} info' does not answer here. Start {runtime} " +
+              $"(or name another in ASPIRE_CONTAINER_RUNTIME), or use the machine's PostgreSQL: `apt-get install -y postgresql` and unset {AsEnvironmentVariable(UseContainerKey)}.";
     }
 
     /// <summary>The server; its data is kept across runs in .sia/postgres (or a container volume).</summary>
@@ -38,7 +40,7 @@ public static class StackPostgres
     {
         if (builder.Configuration.GetValue<bool>(UseContainerKey)) return builder.AddPostgres(name).WithDataVolume();
         var local = builder.AddLocalPostgres(name, PostgresBinaries.FindBinDirectory()!)
-            .WithDataDirectory(builder.Configuration[DataDirectoryKey] ?? DefaultDataDirectory);
+            .WithDataDirectory(DataDirectory(builder));
         if (builder.Configuration.GetValue<bool>(ThrowawayKey))
             local.WithSetting("fsync", "off").WithSetting("synchronous_commit", "off").WithSetting("full_page_writes", "off");
         return local;
@@ -51,6 +53,26 @@ public static class StackPostgres
         IResourceBuilder<LocalPostgresServerResource> local => local.AddDatabase(name),
         _ => throw new ArgumentException($"{server.Resource.Name} is not a server AddStackPostgres made.", nameof(server)),
     };
+
+    private static string DataDirectory(IDistributedApplicationBuilder builder) =>
+        Path.GetFullPath(Path.Combine(builder.AppHostDirectory, builder.Configuration[DataDirectoryKey] ?? DefaultDataDirectory));
+
+    /// <summary>
+    /// As root, the AppHost runs PostgreSQL as the postgres OS user, who must be able to pass through every folder above
+    /// its data (a repository under /root, say, is closed to it).
+    /// </summary>
+    private static string? UnreachableByServerUser(string dataDirectory)
+    {
+        if (OperatingSystem.IsWindows() || !Environment.IsPrivilegedProcess) return null;
+        for (var folder = Path.GetDirectoryName(dataDirectory); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            if (Directory.Exists(folder) && !File.GetUnixFileMode(folder).HasFlag(UnixFileMode.OtherExecute))
+                return $"PostgreSQL runs as the postgres OS user (the AppHost is root), who cannot reach {dataDirectory}: {folder} is closed to " +
+                    $"other users. Set {AsEnvironmentVariable(DataDirectoryKey)} to a folder it can reach (for example /var/tmp/sia/postgres/data), " +
+                    $"or open {folder} with `chmod o+x`.";
+        }
+        return null;
+    }
 
     private static bool ContainerRuntimeAnswers(string runtime)
     {
@@ -74,5 +96,5 @@ public static class StackPostgres
         }
     }
 
-    private static string Environment(string key) => key.Replace(":", "__", StringComparison.Ordinal);
+    private static string AsEnvironmentVariable(string key) => key.Replace(":", "__", StringComparison.Ordinal);
 }

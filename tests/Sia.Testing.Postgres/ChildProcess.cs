@@ -80,6 +80,6 @@ internal static class ChildProcess
         var (reachable, _) = await RunAsync("test", ["-r", directory, "-a", "-w", directory, "-a", "-x", directory], "/", asServerUser: true).ConfigureAwait(false);
         if (reachable != 0)
             throw new InvalidOperationException($"The '{ServerOsUser}' OS user cannot reach {directory}, though it owns it: a parent directory is closed to it. " +
-                "Use a directory it can reach (for the AppHost: AppHost__StateDirectory=/var/tmp/sia), or open the parents (chmod o+x).");
+                "Use a directory it can reach (TMPDIR=/var/tmp for the test servers), or open the parents (chmod o+x).");
     }
 }
