@@ -25,6 +25,19 @@ public sealed class ReflectionTests(GatewayStack stack) : IClassFixture<GatewayS
         Assert.All(methods, method => Assert.StartsWith("sia.registry.v1.", method)); // not health, nor reflection itself
     }
 
+    [Theory]
+    [InlineData("grpc-v1")]
+    [InlineData("grpc-v1alpha")]
+    public async Task buf_curl_calls_a_method_it_learnt_by_reflection(string protocol)
+    {
+        var (exitCode, output) = await BufCurlAsync("--reflect-protocol", protocol, "-H", $"authorization: Bearer {TestPartners.ReaderKey}",
+            "-d", """{"name": "schools/990102"}""", Method("SchoolService/GetSchool"));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("\"urn\": 990102", output);
+        Assert.Contains("\"localAuthorityCode\": \"806\"", output);
+    }
+
     [Fact]
     public async Task A_call_without_a_key_shows_the_gateways_UNAUTHENTICATED_message()
     {
