@@ -32,8 +32,7 @@ public sealed class LifetimeTests
             Assert.Contains(processes, p => p.CommandLine.EndsWith("/Sia.Gateway", StringComparison.Ordinal));
         }
 
-        var deadline = DateTime.UtcNow + GoneWithin;
-        while (processes.Any(p => p.IsAlive) && DateTime.UtcNow < deadline) await Task.Delay(100, cancellation);
+        await ProcessInfo.WaitUntilGoneAsync(processes, GoneWithin);
         Assert.DoesNotContain(processes, p => p.IsAlive);
         StackFixture.DeleteState(state);
     }

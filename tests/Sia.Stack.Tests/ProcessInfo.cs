@@ -29,6 +29,13 @@ public sealed record ProcessInfo(int Pid, int ParentPid, long StartTicks, string
         return ours.Select(pid => all[pid]).ToList();
     }
 
+    /// <summary>Waits until none of <paramref name="processes"/> runs any more, or <paramref name="limit"/> has passed.</summary>
+    public static async Task WaitUntilGoneAsync(IReadOnlyCollection<ProcessInfo> processes, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (processes.Any(p => p.IsAlive) && DateTime.UtcNow < deadline) await Task.Delay(100);
+    }
+
     private static ProcessInfo? Read(int pid)
     {
         try

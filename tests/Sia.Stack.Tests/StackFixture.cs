@@ -61,7 +61,11 @@ public sealed class StackFixture : IAsyncLifetime
     {
         _gateway?.Dispose();
         Telemetry?.Dispose();
-        if (App is not null) await App.DisposeAsync();
+        if (App is null) return;
+        var processes = ProcessInfo.OfTestApp(Path.Combine(_stateDirectory, "data"));
+        await App.DisposeAsync();
+        // DCP goes on stopping what it ran after DisposeAsync returns: the next test's stack should not meet it.
+        await ProcessInfo.WaitUntilGoneAsync(processes, TimeSpan.FromSeconds(30));
         DeleteState(_stateDirectory);
     }
 
