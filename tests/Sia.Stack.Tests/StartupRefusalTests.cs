@@ -7,6 +7,19 @@ namespace Sia.Stack.Tests;
 public sealed class StartupRefusalTests
 {
     [Fact]
+    public async Task Without_PostgreSQL_binaries_the_AppHost_stops_with_one_line_naming_the_fix()
+    {
+        if (!Environment.IsPrivilegedProcess) Assert.Skip("Hiding the machine's binaries takes a mount namespace, which takes root.");
+
+        // The AppHost in a mount namespace where Debian's PostgreSQL folder is an empty tmpfs.
+        var line = await RefusalAsync([], "unshare", "-m", "sh", "-c", "mount -t tmpfs none /usr/lib/postgresql && exec \"$0\" \"$@\"", "dotnet");
+
+        Assert.StartsWith("No PostgreSQL server binaries found (looked for /usr/lib/postgresql/*/bin/postgres and initdb, and on PATH).", line);
+        Assert.Contains("apt-get install -y postgresql", line);
+        Assert.Contains("set Postgres__UseContainer=true to use a PostgreSQL container", line);
+    }
+
+    [Fact]
     public async Task Asking_for_a_container_where_no_container_runtime_answers_stops_the_AppHost_with_one_line_naming_the_fix()
     {
         var line = await RefusalAsync(new() { ["Postgres__UseContainer"] = "true", ["ASPIRE_CONTAINER_RUNTIME"] = "no-such-container-runtime" });
@@ -38,10 +51,14 @@ public sealed class StartupRefusalTests
         }
     }
 
-    /// <summary>Runs the AppHost's build (copied beside the tests); it must exit 1 with one line on stderr, which is returned.</summary>
-    private static async Task<string> RefusalAsync(Dictionary<string, string> environment)
+    /// <summary>
+    /// Runs the AppHost's build (copied beside the tests), by dotnet or through <paramref name="launcher"/>; it must exit 1
+    /// with one line on stderr, which is returned.
+    /// </summary>
+    private static async Task<string> RefusalAsync(Dictionary<string, string> environment, params string[] launcher)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Sia.AppHost.dll")])
+        string[] command = [.. launcher.Length > 0 ? launcher : ["dotnet"], Path.Combine(AppContext.BaseDirectory, "Sia.AppHost.dll")];
+        var start = new ProcessStartInfo(command[0], command[1..])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -11,7 +11,7 @@ public static class PostgresBinaries
     /// <summary>The newest <c>{debianRoot}/{version}/bin</c> holding postgres and initdb, else (when asked) a PATH directory holding both.</summary>
     public static string? FindBinDirectory(string debianRoot = DebianRoot, bool searchPath = true)
     {
-        static bool HasBinaries(string dir) => File.Exists(Path.Combine(dir, "postgres")) && File.Exists(Path.Combine(dir, "initdb"));
+        static bool HasBinaries(string dir) => IsProgram(Path.Combine(dir, "postgres")) && IsProgram(Path.Combine(dir, "initdb"));
 
         if (Directory.Exists(debianRoot))
         {
@@ -27,6 +27,13 @@ public static class PostgresBinaries
         return (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .FirstOrDefault(HasBinaries);
+    }
+
+    /// <summary>A file, or a link that leads to one (File.Exists also answers true for a link to nothing).</summary>
+    private static bool IsProgram(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists && (file.LinkTarget is null || file.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true });
     }
 
     /// <summary>Says where it looked and how to install them; <paramref name="alternative"/> names the caller's other way out.</summary>
