@@ -94,27 +94,29 @@ internal static partial class ResourceNames
         TryParseSchool(name, out var urn) ? urn
             : throw new ValidationFailedException(field, $"'{name}' is not a school name; expected schools/{{6-digit URN}}, for example schools/121615.");
 
-    [GeneratedRegex(@"^localAuthorities/(\d{3})$")]
+    // [0-9] rather than \d, which matches any Unicode digit (int.Parse then throws on "schools/99010２"), and \z rather than $,
+    // which also matches before a final newline.
+    [GeneratedRegex(@"^localAuthorities/([0-9]{3})\z")]
     private static partial Regex LocalAuthorityPattern();
 
-    [GeneratedRegex(@"^schools/([1-9]\d{5})$")]
+    [GeneratedRegex(@"^schools/([1-9][0-9]{5})\z")]
     private static partial Regex SchoolPattern();
 
-    [GeneratedRegex(@"^localAuthorities/(\d{3})/clusters/([a-z][a-z0-9-]{0,39})$")]
+    [GeneratedRegex(@"^localAuthorities/([0-9]{3})/clusters/([a-z][a-z0-9-]{0,39})\z")]
     private static partial Regex ClusterPattern();
 
-    [GeneratedRegex(@"^[a-z][a-z0-9-]{0,39}$")]
+    [GeneratedRegex(@"^[a-z][a-z0-9-]{0,39}\z")]
     private static partial Regex ChosenIdPattern();
 
-    [GeneratedRegex(@"^alliances/([a-z][a-z0-9-]{0,39})$")]
+    [GeneratedRegex(@"^alliances/([a-z][a-z0-9-]{0,39})\z")]
     private static partial Regex AlliancePattern();
 
-    [GeneratedRegex(@"^alliances/([a-z][a-z0-9-]{0,39})/memberships/([1-9]\d{0,17})$")]
+    [GeneratedRegex(@"^alliances/([a-z][a-z0-9-]{0,39})/memberships/([1-9][0-9]{0,17})\z")]
     private static partial Regex AllianceMembershipPattern();
 
-    [GeneratedRegex(@"^systemLeaders/([1-9]\d{0,17})$")]
+    [GeneratedRegex(@"^systemLeaders/([1-9][0-9]{0,17})\z")]
     private static partial Regex SystemLeaderPattern();
 
-    [GeneratedRegex(@"^schools/([1-9]\d{5})/inspections/([1-9]\d{0,17})$")]
+    [GeneratedRegex(@"^schools/([1-9][0-9]{5})/inspections/([1-9][0-9]{0,17})\z")]
     private static partial Regex InspectionPattern();
 }

@@ -41,6 +41,6 @@ internal static partial class SystemLeaderRules
         CalendarDate.Validate(leader.DesignationDate, "system_leader.designation_date", violations);
     }
 
-    [GeneratedRegex("^[A-Z]{2,10}$")]
+    [GeneratedRegex(@"^[A-Z]{2,10}\z")]
     private static partial Regex LocalDesignationPattern();
 }
