@@ -58,14 +58,14 @@ public static class Extensions
 
     public static void MapRegistryEndpoints(this WebApplication app)
     {
-        app.MapGrpcService<LocalAuthorityGrpcService>();
-        app.MapGrpcService<SchoolGrpcService>();
-        app.MapGrpcService<InspectionGrpcService>();
-        app.MapGrpcService<ClusterGrpcService>();
-        app.MapGrpcService<AllianceGrpcService>();
-        app.MapGrpcService<SystemLeaderGrpcService>();
-        app.MapGrpcService<GiasImportGrpcService>();
-        app.MapGrpcService<RegistryChangeGrpcService>();
+        app.MapGrpcServiceParsingStrictly<LocalAuthorityGrpcService>();
+        app.MapGrpcServiceParsingStrictly<SchoolGrpcService>();
+        app.MapGrpcServiceParsingStrictly<InspectionGrpcService>();
+        app.MapGrpcServiceParsingStrictly<ClusterGrpcService>();
+        app.MapGrpcServiceParsingStrictly<AllianceGrpcService>();
+        app.MapGrpcServiceParsingStrictly<SystemLeaderGrpcService>();
+        app.MapGrpcServiceParsingStrictly<GiasImportGrpcService>();
+        app.MapGrpcServiceParsingStrictly<RegistryChangeGrpcService>();
         app.MapGrpcReflectionService();
     }
 
