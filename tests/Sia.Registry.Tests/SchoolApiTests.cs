@@ -145,6 +145,21 @@ public sealed class SchoolApiTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains("laestab", readOnly.Status.Detail);
     }
 
+    [Theory]
+    [InlineData("W/\"")]
+    [InlineData("W/\" 5\"")]
+    [InlineData("W/\"4294967296\"")]
+    public async Task An_etag_the_service_did_not_issue_is_invalid(string etag)
+    {
+        var school = await Schools.CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School(York) });
+
+        await Refusals.AssertInvalidAsync(async () => await Schools.UpdateSchoolAsync(new UpdateSchoolRequest
+        {
+            School = new School { Name = school.Name, Etag = etag, Pupils = 1 },
+            UpdateMask = new FieldMask { Paths = { "pupils" } },
+        }), "school.etag");
+    }
+
     [Fact]
     public async Task Batch_get_keeps_the_request_order_and_names_what_is_missing()
     {

@@ -34,7 +34,7 @@ internal sealed class AllianceMemberships(RegistryDbContext db, Alliances allian
     {
         var violations = new Violations();
         if (!ResourceNames.TryParseSchool(school, out var urn))
-            violations.Add("alliance_membership.school", $"'{school}' is not a school name; expected schools/{{6-digit URN}}.");
+            violations.Add("alliance_membership.school", $"{TextLimits.Quote(school)} is not a school name; expected schools/{{6-digit URN}}.");
         var (join, leave) = period.Validate("alliance_membership", violations);
         violations.ThrowIfAny();
 

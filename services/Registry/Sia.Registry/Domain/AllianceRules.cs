@@ -9,11 +9,11 @@ internal static class AllianceRules
     {
         if (string.IsNullOrWhiteSpace(alliance.DisplayName))
             violations.Add($"{prefix}.display_name", "An alliance needs a name.");
-        else if (alliance.DisplayName.Length > 200)
-            violations.Add($"{prefix}.display_name", "An alliance's name has at most 200 characters.");
+        else
+            TextLimits.Check(alliance.DisplayName, TextLimits.Name, $"{prefix}.display_name", violations);
         if (alliance.Kind == AllianceKind.Unspecified || !Enum.IsDefined(alliance.Kind))
             violations.Add($"{prefix}.kind", "Say what kind of alliance this is: a teaching school alliance, a teaching school hub or a school improvement partnership.");
         if (!ResourceNames.TryParseSchool(alliance.LeadSchool, out _))
-            violations.Add($"{prefix}.lead_school", $"'{alliance.LeadSchool}' is not a school name; expected schools/{{6-digit URN}}.");
+            violations.Add($"{prefix}.lead_school", $"{TextLimits.Quote(alliance.LeadSchool)} is not a school name; expected schools/{{6-digit URN}}.");
     }
 }

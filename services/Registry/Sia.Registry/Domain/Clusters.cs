@@ -24,8 +24,9 @@ internal sealed class Clusters(RegistryDbContext db, TimeProvider clock)
     {
         var violations = new Violations();
         if (!ResourceNames.IsValidChosenId(clusterId))
-            violations.Add("cluster_id", $"'{clusterId}' is not a cluster id: {ResourceNames.ChosenIdRule}.");
+            violations.Add("cluster_id", $"{TextLimits.Quote(clusterId)} is not a cluster id: {ResourceNames.ChosenIdRule}.");
         if (string.IsNullOrWhiteSpace(displayName)) violations.Add("cluster.display_name", "A cluster needs a name.");
+        else TextLimits.Check(displayName, TextLimits.Name, "cluster.display_name", violations);
         violations.ThrowIfAny();
         if (!await db.LocalAuthorities.AnyAsync(la => la.Code == laCode, cancellationToken)) throw new NotFoundException(ResourceNames.LocalAuthority(laCode));
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sia.Contracts.DomainErrors;
 
 namespace Sia.Registry.Domain;
@@ -11,11 +12,8 @@ internal static class Etag
     public static uint? Parse(string etag, string field)
     {
         if (etag.Length == 0) return null;
-        if (etag.StartsWith("W/\"", StringComparison.Ordinal) && etag.EndsWith('"') && uint.TryParse(etag.AsSpan(3, etag.Length - 4), out var version))
-        {
-            return version;
-        }
-        throw new ValidationFailedException(field, $"'{etag}' is not an etag this service issued.");
+        if (etag is ['W', '/', '"', .. var digits, '"'] && uint.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var version)) return version;
+        throw new ValidationFailedException(field, $"{TextLimits.Quote(etag)} is not an etag this service issued.");
     }
 
     /// <summary>A <see cref="ConcurrentChangeException"/> unless the etag the caller sent (if any) stands for the resource's current version.</summary>

@@ -41,8 +41,9 @@ internal static class InspectionRules
                 violations.Add("inspection.framework", "Name the inspection's framework: CIF 2015, EIF 2019 or the 2025 report card.");
                 break;
         }
-        if (!string.IsNullOrEmpty(inspection.ReportUrl) && !Uri.TryCreate(inspection.ReportUrl, UriKind.Absolute, out _))
-            violations.Add("inspection.report_url", $"'{inspection.ReportUrl}' is not an absolute URL.");
+        if (TextLimits.Check(inspection.ReportUrl, TextLimits.Url, "inspection.report_url", violations)
+            && inspection.ReportUrl.Length > 0 && !Uri.TryCreate(inspection.ReportUrl, UriKind.Absolute, out _))
+            violations.Add("inspection.report_url", $"{TextLimits.Quote(inspection.ReportUrl)} is not an absolute URL.");
     }
 
     private static void ValidateGraded(InspectionReport inspection, HashSet<string> judgements, bool requiresOverallGrade, Violations violations)
@@ -51,7 +52,7 @@ internal static class InspectionRules
             violations.Add("inspection.overall_grade", "This framework gives an overall grade from 1 (Outstanding) to 4 (Inadequate).");
         if (!requiresOverallGrade && inspection.OverallGrade is < 0 or > 4)
             violations.Add("inspection.overall_grade", $"{inspection.OverallGrade} is not an overall grade (1-4, or 0 for none).");
-        foreach (var (name, grade) in inspection.KeyJudgements)
+        foreach (var (name, grade) in Bounded(inspection.KeyJudgements, judgements, "inspection.key_judgements", violations))
         {
             if (!judgements.Contains(name))
                 violations.Add($"inspection.key_judgements[{name}]", $"'{name}' is not a judgement of this framework; its judgements are {string.Join(", ", judgements)}.");
@@ -70,7 +71,7 @@ internal static class InspectionRules
         if (inspection.OverallGrade != 0) violations.Add("inspection.overall_grade", "Report cards give no overall grade.");
         if (inspection.KeyJudgements.Count > 0) violations.Add("inspection.key_judgements", "Report cards grade areas (report_card_areas), not key judgements.");
         if (inspection.ReportCardAreas.Count == 0) violations.Add("inspection.report_card_areas", "A report card grades at least one area.");
-        foreach (var (area, grade) in inspection.ReportCardAreas)
+        foreach (var (area, grade) in Bounded(inspection.ReportCardAreas, ReportCardAreas, "inspection.report_card_areas", violations))
         {
             if (!ReportCardAreas.Contains(area))
                 violations.Add($"inspection.report_card_areas[{area}]", $"'{area}' is not a report card area; the areas are {string.Join(", ", ReportCardAreas)}.");
@@ -78,5 +79,20 @@ internal static class InspectionRules
                 violations.Add($"inspection.report_card_areas[{area}]", "Each area needs a grade, from exceptional to urgent improvement.");
         }
         if (inspection.Safeguarding == Safeguarding.Unspecified) violations.Add("inspection.safeguarding", "A report card says whether safeguarding is met or not met.");
+    }
+
+    /// <summary>
+    /// The grades to check one by one: none when there are more than the framework has names for, and none whose name is
+    /// over the length of a name (each is a violation instead), so that a refusal stays the size of a framework.
+    /// </summary>
+    private static IEnumerable<(string Name, TGrade Grade)> Bounded<TGrade>(IReadOnlyList<(string, TGrade)> grades, HashSet<string> names, string field,
+        Violations violations)
+    {
+        if (grades.Count > names.Count)
+        {
+            violations.Add(field, $"At most {names.Count}, one for each of {string.Join(", ", names)}; this inspection has {grades.Count}.");
+            return [];
+        }
+        return [.. grades.Where(grade => TextLimits.Check(grade.Item1, TextLimits.GradedArea, field, violations))];
     }
 }

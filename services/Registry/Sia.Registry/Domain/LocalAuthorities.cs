@@ -23,8 +23,9 @@ internal sealed class LocalAuthorities(RegistryDbContext db, CreateRequestLog lo
     public async Task<LocalAuthorityEntity> CreateAsync(string code, string displayName, Guid? requestId, CancellationToken cancellationToken)
     {
         var violations = new Violations();
-        if (code.Length != 3 || !code.All(char.IsAsciiDigit)) violations.Add("local_authority.code", $"'{code}' is not a 3-digit DfE LA code.");
+        if (code.Length != 3 || !code.All(char.IsAsciiDigit)) violations.Add("local_authority.code", $"{TextLimits.Quote(code)} is not a 3-digit DfE LA code.");
         if (string.IsNullOrWhiteSpace(displayName)) violations.Add("local_authority.display_name", "A local authority needs a name.");
+        else TextLimits.Check(displayName, TextLimits.Name, "local_authority.display_name", violations);
         violations.ThrowIfAny();
 
         if (await log.FindAsync(requestId, cancellationToken) is { } earlier) return await GetAsync(ResourceNames.LocalAuthorityCode(earlier, "name"), cancellationToken);

@@ -11,13 +11,14 @@ internal static class SchoolRules
     public static void Validate(SchoolDetails school, string prefix, Violations violations)
     {
         if (school.LocalAuthorityCode.Length != 3 || !school.LocalAuthorityCode.All(char.IsAsciiDigit))
-            violations.Add($"{prefix}.local_authority_code", $"'{school.LocalAuthorityCode}' is not a 3-digit LA code.");
+            violations.Add($"{prefix}.local_authority_code", $"{TextLimits.Quote(school.LocalAuthorityCode)} is not a 3-digit LA code.");
         if (school.EstablishmentNumber is < 0 or > 9999)
             violations.Add($"{prefix}.establishment_number", $"{school.EstablishmentNumber} is not a 4-digit establishment number (0-9999).");
         if (string.IsNullOrWhiteSpace(school.DisplayName))
             violations.Add($"{prefix}.display_name", "A school needs a name.");
-        else if (school.DisplayName.Length > 200)
-            violations.Add($"{prefix}.display_name", "A school's name has at most 200 characters.");
+        else
+            TextLimits.Check(school.DisplayName, TextLimits.Name, $"{prefix}.display_name", violations);
+        ValidateTexts(school, prefix, violations);
         if (school.Ukprn is < 10_000_000 or > 99_999_999)
             violations.Add($"{prefix}.ukprn", $"{school.Ukprn} is not an 8-digit UKPRN (or 0 when unknown).");
         if (school.PhaseOfEducationCode is < 0 or > 7)
@@ -36,7 +37,7 @@ internal static class SchoolRules
         if (school.Cluster.Length > 0)
         {
             if (!ResourceNames.TryParseCluster(school.Cluster, out var cluster))
-                violations.Add($"{prefix}.cluster", $"'{school.Cluster}' is not a cluster name; expected localAuthorities/{{code}}/clusters/{{cluster id}}.");
+                violations.Add($"{prefix}.cluster", $"{TextLimits.Quote(school.Cluster)} is not a cluster name; expected localAuthorities/{{code}}/clusters/{{cluster id}}.");
             else if (cluster.LaCode != school.LocalAuthorityCode)
                 violations.Add($"{prefix}.cluster", $"{school.Cluster} belongs to another local authority than the school's ({school.LocalAuthorityCode}).");
         }
@@ -44,6 +45,18 @@ internal static class SchoolRules
         if (school.Pupils < 0) violations.Add($"{prefix}.pupils", "The number of pupils can't be negative.");
         if (school.FreeSchoolMealsPercentage is < 0 or > 100 or double.NaN)
             violations.Add($"{prefix}.free_school_meals_percentage", $"{school.FreeSchoolMealsPercentage} is not a percentage (0-100).");
+    }
+
+    private static void ValidateTexts(SchoolDetails school, string prefix, Violations violations)
+    {
+        TextLimits.Check(school.Trust, TextLimits.Name, $"{prefix}.trust", violations);
+        TextLimits.Check(school.Federation, TextLimits.Name, $"{prefix}.federation", violations);
+        TextLimits.Check(school.Diocese, TextLimits.Name, $"{prefix}.diocese", violations);
+        TextLimits.Check(school.Headteacher, TextLimits.Name, $"{prefix}.headteacher", violations);
+        TextLimits.Check(school.Address.Street, TextLimits.AddressPart, $"{prefix}.address.street", violations);
+        TextLimits.Check(school.Address.Locality, TextLimits.AddressPart, $"{prefix}.address.locality", violations);
+        TextLimits.Check(school.Address.Town, TextLimits.AddressPart, $"{prefix}.address.town", violations);
+        TextLimits.Check(school.Address.Postcode, TextLimits.AddressPart, $"{prefix}.address.postcode", violations);
     }
 
     private static void ValidateAges(SchoolDetails school, string prefix, Violations violations)

@@ -35,8 +35,14 @@ internal sealed class GiasImportGrpcService(GiasImporter importer) : GiasImportS
         foreach (var result in reader.Complete()) yield return result;
     }
 
-    private static IReadOnlySet<int>? LocalAuthorityFilter(ImportGiasExtractRequest first) =>
-        first.LocalAuthorities.Count == 0
-            ? null
-            : first.LocalAuthorities.Select((name, i) => int.Parse(ResourceNames.LocalAuthorityCode(name, $"local_authorities[{i}]"))).ToHashSet();
+    /// <summary>England has about 150 local authorities.</summary>
+    private const int MaxLocalAuthorities = 200;
+
+    private static IReadOnlySet<int>? LocalAuthorityFilter(ImportGiasExtractRequest first)
+    {
+        if (first.LocalAuthorities.Count == 0) return null;
+        if (first.LocalAuthorities.Count > MaxLocalAuthorities)
+            throw new ValidationFailedException("local_authorities", $"At most {MaxLocalAuthorities} local authorities; this import names {first.LocalAuthorities.Count}.");
+        return first.LocalAuthorities.Select((name, i) => int.Parse(ResourceNames.LocalAuthorityCode(name, $"local_authorities[{i}]"))).ToHashSet();
+    }
 }

@@ -1,4 +1,5 @@
 using Sia.Contracts.DomainErrors;
+using Sia.Registry.Domain;
 
 namespace Sia.Registry.Grpc;
 
@@ -8,5 +9,5 @@ internal static class RequestIds
     public static Guid? Parse(string requestId) =>
         requestId.Length == 0 ? null
         : Guid.TryParse(requestId, out var id) ? id
-        : throw new ValidationFailedException("request_id", $"'{requestId}' is not a UUID; send a new UUID per create, and the same one on retries.");
+        : throw new ValidationFailedException("request_id", $"{TextLimits.Quote(requestId)} is not a UUID; send a new UUID per create, and the same one on retries.");
 }

@@ -29,6 +29,13 @@ internal sealed class SchoolGrpcService(Schools schools) : SchoolService.SchoolS
     {
         var size = PageToken.Size(request.PageSize, defaultSize: 50, maxSize: 500);
         var violations = new Violations();
+        ListFilters.CheckCount(request.PhaseOfEducationCodes, "phase_of_education_codes", violations);
+        ListFilters.CheckCount(request.EstablishmentTypeGroupCodes, "establishment_type_group_codes", violations);
+        ListFilters.CheckCount(request.StatusCodes, "status_codes", violations);
+        ListFilters.CheckCount(request.LatestOverallGrades, "latest_overall_grades", violations);
+        ListFilters.CheckCount(request.LatestCategoriesOfConcern, "latest_categories_of_concern", violations);
+        violations.ThrowIfAny(); // before the checks below quote the values
+        TextLimits.Check(request.NameContains, TextLimits.Name, "name_contains", violations);
         var grades = request.LatestOverallGrades.ToList();
         var categories = request.LatestCategoriesOfConcern.Select(c => (CategoryOfConcern)c).ToList();
         SchoolRules.ValidateInspectionFilters(grades, categories, violations);

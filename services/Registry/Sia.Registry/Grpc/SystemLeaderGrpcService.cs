@@ -17,6 +17,10 @@ internal sealed class SystemLeaderGrpcService(SystemLeaders leaders) : SystemLea
     public override async Task<ListSystemLeadersResponse> ListSystemLeaders(ListSystemLeadersRequest request, ServerCallContext context)
     {
         var size = PageToken.Size(request.PageSize, defaultSize: 50, maxSize: 500);
+        var violations = new Violations();
+        ListFilters.CheckCount(request.Designations, "designations", violations);
+        TextLimits.Check(request.Specialism, TextLimits.Specialism, "specialism", violations);
+        violations.ThrowIfAny();
         var filters = request.Clone();
         filters.PageSize = 0;
         filters.PageToken = "";

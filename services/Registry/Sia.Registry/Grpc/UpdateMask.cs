@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Sia.Contracts.DomainErrors;
+using Sia.Registry.Domain;
 
 namespace Sia.Registry.Grpc;
 
@@ -11,12 +12,14 @@ internal sealed class UpdateMask<T>(IReadOnlyDictionary<string, Func<T, T, T>> s
     {
         if (mask is null || mask.Paths.Count == 0)
             throw new ValidationFailedException("update_mask", "Name the fields to change in update_mask (or \"*\" for all of them).");
+        if (mask.Paths.Count > setters.Count)
+            throw new ValidationFailedException("update_mask", $"At most {setters.Count} paths, one for each updatable field; this mask has {mask.Paths.Count}.");
         var paths = mask.Paths.Count == 1 && mask.Paths[0] == "*" ? setters.Keys.ToList() : mask.Paths.ToList();
         var unknown = paths.Where(p => !setters.ContainsKey(p)).ToList();
         if (unknown.Count > 0)
         {
             throw new ValidationFailedException("update_mask",
-                $"These fields can't be updated: {string.Join(", ", unknown)}. Updatable: {string.Join(", ", setters.Keys)}.");
+                $"These fields can't be updated: {string.Join(", ", unknown.Select(TextLimits.Quote))}. Updatable: {string.Join(", ", setters.Keys)}.");
         }
         return paths.Aggregate(current, (resource, path) => setters[path](requested, resource));
     }
