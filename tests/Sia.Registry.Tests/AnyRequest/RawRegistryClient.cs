@@ -5,8 +5,11 @@ using Grpc.Net.Client;
 
 namespace Sia.Registry.Tests.AnyRequest;
 
-/// <summary>What an RPC answered: its status and, for INVALID_ARGUMENT, the fields its google.rpc.BadRequest names.</summary>
-internal sealed record Answer(StatusCode Code, string Detail, IReadOnlyList<string> Fields)
+/// <summary>
+/// What an RPC answered: its status and, for INVALID_ARGUMENT, the fields its google.rpc.BadRequest names; a unary call's
+/// response when it succeeded.
+/// </summary>
+internal sealed record Answer(StatusCode Code, string Detail, IReadOnlyList<string> Fields, IMessage? Response = null)
 {
     public static readonly Answer Ok = new(StatusCode.OK, "", []);
 
@@ -31,8 +34,8 @@ internal sealed class RawRegistryClient(GrpcChannel channel)
             switch (method.IsClientStreaming, method.IsServerStreaming)
             {
                 case (false, false):
-                    await _invoker.AsyncUnaryCall(Method(method, MethodType.Unary), null, new CallOptions(), body);
-                    break;
+                    var response = await _invoker.AsyncUnaryCall(Method(method, MethodType.Unary), null, new CallOptions(), body);
+                    return Answer.Ok with { Response = method.OutputType.Parser.ParseFrom(response) };
                 case (true, false):
                     using (var call = _invoker.AsyncClientStreamingCall(Method(method, MethodType.ClientStreaming), null, new CallOptions()))
                     {

@@ -8,8 +8,8 @@ using Sia.Testing.Postgres;
 namespace Sia.Registry.Tests.AnyRequest;
 
 /// <summary>
-/// The registry with one resource of each kind, a valid request for each RPC about them (the base a test changes one field
-/// of).
+/// The registry with two resources of each kind (so that each list has a second page at one a page), a valid request for
+/// each RPC about them (the base a test changes one field of).
 /// </summary>
 public class SampledRegistryHost(PostgresServer postgres) : IAsyncLifetime
 {
@@ -34,23 +34,35 @@ public class SampledRegistryHost(PostgresServer postgres) : IAsyncLifetime
         var channel = _registry.CreateChannel();
         Client = new RawRegistryClient(channel);
 
-        var la = await TestData.EnsureLocalAuthorityAsync(new LocalAuthorityService.LocalAuthorityServiceClient(channel), "816", "York");
+        var localAuthorities = new LocalAuthorityService.LocalAuthorityServiceClient(channel);
+        var la = await TestData.EnsureLocalAuthorityAsync(localAuthorities, "816", "York");
+        await TestData.EnsureLocalAuthorityAsync(localAuthorities, "806", "Middlesbrough");
         var schools = new SchoolService.SchoolServiceClient(channel);
         var school = await schools.CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School("816") });
         var other = await schools.CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School("816") });
-        var cluster = await new ClusterService.ClusterServiceClient(channel).CreateClusterAsync(
-            new CreateClusterRequest { Parent = la.Name, ClusterId = "north", Cluster = new Cluster { DisplayName = "North" } });
+        var clusters = new ClusterService.ClusterServiceClient(channel);
+        var cluster = await clusters.CreateClusterAsync(new CreateClusterRequest { Parent = la.Name, ClusterId = "north", Cluster = new Cluster { DisplayName = "North" } });
+        await clusters.CreateClusterAsync(new CreateClusterRequest { Parent = la.Name, ClusterId = "east", Cluster = new Cluster { DisplayName = "East" } });
         var alliances = new AllianceService.AllianceServiceClient(channel);
         var alliance = await alliances.CreateAllianceAsync(new CreateAllianceRequest { AllianceId = "ebor", Alliance = Alliance(school) });
+        await alliances.CreateAllianceAsync(new CreateAllianceRequest { AllianceId = "heath", Alliance = Alliance(other) });
         var membership = await alliances.CreateAllianceMembershipAsync(new CreateAllianceMembershipRequest
         {
             Parent = alliance.Name,
             AllianceMembership = new AllianceMembership { School = school.Name, JoinDate = Day(2020, 9, 1) },
         });
-        var leader = await new SystemLeaderService.SystemLeaderServiceClient(channel).CreateSystemLeaderAsync(
-            new CreateSystemLeaderRequest { SystemLeader = Leader(school, alliance) });
-        var inspection = await new InspectionService.InspectionServiceClient(channel).CreateInspectionAsync(
-            new CreateInspectionRequest { Parent = school.Name, Inspection = Inspection(Day(2023, 1, 25)) });
+        await alliances.CreateAllianceMembershipAsync(new CreateAllianceMembershipRequest
+        {
+            Parent = alliance.Name,
+            AllianceMembership = new AllianceMembership { School = school.Name, JoinDate = Day(2015, 9, 1), LeaveDate = Day(2018, 8, 31) },
+        });
+        var leaders = new SystemLeaderService.SystemLeaderServiceClient(channel);
+        var leader = await leaders.CreateSystemLeaderAsync(new CreateSystemLeaderRequest { SystemLeader = Leader(school, alliance) });
+        await leaders.CreateSystemLeaderAsync(new CreateSystemLeaderRequest { SystemLeader = Leader(other, alliance) });
+        var inspections = new InspectionService.InspectionServiceClient(channel);
+        var inspection = await inspections.CreateInspectionAsync(new CreateInspectionRequest { Parent = school.Name, Inspection = Inspection(Day(2023, 1, 25)) });
+        await inspections.CreateInspectionAsync(new CreateInspectionRequest { Parent = school.Name, Inspection = Inspection(Day(2021, 3, 2)) });
+        await inspections.CreateInspectionAsync(new CreateInspectionRequest { Parent = other.Name, Inspection = Inspection(Day(2023, 5, 9)) });
 
         var all = new FieldMask { Paths = { "*" } };
         IMessage[] requests =
@@ -70,7 +82,6 @@ public class SampledRegistryHost(PostgresServer postgres) : IAsyncLifetime
                 NameContains = "Test",
                 LatestOverallGrades = { 2 },
                 LatestCategoriesOfConcern = { V1.Inspection.Types.CategoryOfConcern.None },
-                Alliance = alliance.Name,
             },
             new CreateSchoolRequest { School = TestData.School("816"), RequestId = NewId() },
             new UpdateSchoolRequest { School = new School(school) { Etag = "" }, UpdateMask = all },

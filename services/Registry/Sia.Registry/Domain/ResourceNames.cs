@@ -43,12 +43,16 @@ internal static partial class ResourceNames
 
     public static string AllianceMembership(string allianceId, long id) => $"alliances/{allianceId}/memberships/{id}";
 
-    public static (string AllianceId, long Id) AllianceMembershipId(string name, string field)
+    public static bool TryParseAllianceMembership(string name, out (string AllianceId, long Id) membership)
     {
         var match = AllianceMembershipPattern().Match(name);
-        return match.Success ? (match.Groups[1].Value, long.Parse(match.Groups[2].Value))
-            : throw new ValidationFailedException(field, $"{TextLimits.Quote(name)} is not an alliance membership name; expected alliances/{{alliance id}}/memberships/{{id}}.");
+        membership = match.Success ? (match.Groups[1].Value, long.Parse(match.Groups[2].Value)) : ("", 0);
+        return match.Success;
     }
+
+    public static (string AllianceId, long Id) AllianceMembershipId(string name, string field) =>
+        TryParseAllianceMembership(name, out var membership) ? membership
+            : throw new ValidationFailedException(field, $"{TextLimits.Quote(name)} is not an alliance membership name; expected alliances/{{alliance id}}/memberships/{{id}}.");
 
     public static string SystemLeader(long id) => $"systemLeaders/{id}";
 

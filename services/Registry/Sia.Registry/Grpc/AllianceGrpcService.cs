@@ -17,12 +17,12 @@ internal sealed class AllianceGrpcService(Alliances alliances, AllianceMembershi
     public override async Task<ListAlliancesResponse> ListAlliances(ListAlliancesRequest request, ServerCallContext context)
     {
         var size = PageToken.Size(request.PageSize, defaultSize: 50, maxSize: 100);
-        var filters = new ListAlliancesRequest();
-        var page = await alliances.ListAsync(PageToken.Read(request.PageToken, filters), size, context.CancellationToken);
+        var after = PageToken.TryRead<string>(request.PageToken, request, ResourceNames.TryParseAlliance, out var allianceId) ? allianceId : null;
+        var page = await alliances.ListAsync(after, size, context.CancellationToken);
         return new ListAlliancesResponse
         {
             Alliances = { page.Items.Select(a => a.ToMessage()) },
-            NextPageToken = PageToken.Next(page, a => a.AllianceId, filters),
+            NextPageToken = PageToken.Next(page, a => ResourceNames.Alliance(a.AllianceId), request),
         };
     }
 
@@ -53,14 +53,13 @@ internal sealed class AllianceGrpcService(Alliances alliances, AllianceMembershi
     {
         var allianceId = ResourceNames.AllianceId(request.Parent, "parent");
         var size = PageToken.Size(request.PageSize, defaultSize: 100, maxSize: 500);
-        var filters = new ListAllianceMembershipsRequest { Parent = request.Parent, ShowEnded = request.ShowEnded };
         await alliances.EnsureExistsAsync(allianceId, context.CancellationToken); // an unknown alliance is NOT_FOUND whatever the page token
-        var after = PageToken.Read(request.PageToken, filters) is { } key ? long.Parse(key) : (long?)null;
+        var after = PageToken.TryRead<(string AllianceId, long Id)>(request.PageToken, request, ResourceNames.TryParseAllianceMembership, out var last) ? last.Id : (long?)null;
         var page = await memberships.ListAsync(allianceId, request.ShowEnded, after, size, context.CancellationToken);
         return new ListAllianceMembershipsResponse
         {
             AllianceMemberships = { page.Items.Select(m => m.ToMessage()) },
-            NextPageToken = PageToken.Next(page, m => m.Id.ToString(), filters),
+            NextPageToken = PageToken.Next(page, m => ResourceNames.AllianceMembership(m.AllianceId, m.Id), request),
         };
     }
 

@@ -17,12 +17,12 @@ internal sealed class ClusterGrpcService(Clusters clusters) : ClusterService.Clu
     {
         var laCode = ResourceNames.LocalAuthorityCode(request.Parent, "parent");
         var size = PageToken.Size(request.PageSize, defaultSize: 50, maxSize: 100);
-        var filters = new ListClustersRequest { Parent = request.Parent };
-        var page = await clusters.ListAsync(laCode, PageToken.Read(request.PageToken, filters), size, context.CancellationToken);
+        var after = PageToken.TryRead<(string LaCode, string ClusterId)>(request.PageToken, request, ResourceNames.TryParseCluster, out var last) ? last.ClusterId : null;
+        var page = await clusters.ListAsync(laCode, after, size, context.CancellationToken);
         return new ListClustersResponse
         {
             Clusters = { page.Items.Select(c => c.ToMessage()) },
-            NextPageToken = PageToken.Next(page, c => c.ClusterId, filters),
+            NextPageToken = PageToken.Next(page, c => ResourceNames.Cluster(c.LaCode, c.ClusterId), request),
         };
     }
 

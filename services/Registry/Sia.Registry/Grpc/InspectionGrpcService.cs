@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Core;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Domain;
@@ -18,15 +19,25 @@ internal sealed class InspectionGrpcService(Inspections inspections, Schools sch
     {
         var urn = ResourceNames.SchoolUrn(request.Parent, "parent");
         var size = PageToken.Size(request.PageSize, defaultSize: 20, maxSize: 100);
-        var filters = new ListInspectionsRequest { Parent = request.Parent };
         await schools.EnsureExistsAsync(urn, context.CancellationToken); // an unknown school is NOT_FOUND whatever the page token
-        var after = PageToken.Read(request.PageToken, filters) is { } key ? (DateOnly.Parse(key.Split('/')[0]), long.Parse(key.Split('/')[1])) : ((DateOnly, long)?)null;
+        var after = PageToken.TryRead<(DateOnly Date, long Id)>(request.PageToken, request, TryParsePosition, out var position) ? position : ((DateOnly, long)?)null;
         var page = await inspections.ListAsync(urn, after, size, context.CancellationToken);
         return new ListInspectionsResponse
         {
             Inspections = { page.Items.Select(i => i.ToMessage()) },
-            NextPageToken = PageToken.Next(page, i => $"{i.InspectionDate:yyyy-MM-dd}/{i.Id}", filters),
+            NextPageToken = PageToken.Next(page, i => $"{i.InspectionDate:yyyy-MM-dd}/{i.Id}", request),
         };
+    }
+
+    /// <summary>An inspection's place in the newest-first order, as its page token writes it: yyyy-MM-dd/{id}.</summary>
+    private static bool TryParsePosition(string key, out (DateOnly Date, long Id) position)
+    {
+        position = default;
+        if (key.Split('/') is not [var date, var id]
+            || !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            || !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)) return false;
+        position = (day, number);
+        return true;
     }
 
     public override async Task<Inspection> CreateInspection(CreateInspectionRequest request, ServerCallContext context)

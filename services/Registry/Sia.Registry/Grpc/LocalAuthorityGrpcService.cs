@@ -17,12 +17,12 @@ internal sealed class LocalAuthorityGrpcService(LocalAuthorities localAuthoritie
     public override async Task<ListLocalAuthoritiesResponse> ListLocalAuthorities(ListLocalAuthoritiesRequest request, ServerCallContext context)
     {
         var size = PageToken.Size(request.PageSize, defaultSize: 100, maxSize: 500);
-        var filters = new ListLocalAuthoritiesRequest();
-        var page = await localAuthorities.ListAsync(PageToken.Read(request.PageToken, filters), size, context.CancellationToken);
+        var after = PageToken.TryRead<string>(request.PageToken, request, ResourceNames.TryParseLocalAuthority, out var code) ? code : null;
+        var page = await localAuthorities.ListAsync(after, size, context.CancellationToken);
         return new ListLocalAuthoritiesResponse
         {
             LocalAuthorities = { page.Items.Select(la => la.ToMessage()) },
-            NextPageToken = PageToken.Next(page, la => la.Code, filters),
+            NextPageToken = PageToken.Next(page, la => ResourceNames.LocalAuthority(la.Code), request),
         };
     }
 

@@ -7,32 +7,39 @@ using Sia.Registry.Domain;
 namespace Sia.Registry.Grpc;
 
 /// <summary>
-/// Opaque keyset page tokens: the last key returned, bound to a fingerprint of the request's filters so a
-/// token can't be reused with other filters. Keyset paging stays stable while rows are inserted.
+/// Keyset page tokens: the last key returned (written as the list writes it, usually the item's resource name), with a
+/// check that binds it to the RPC and the request's other fields. Keyset paging stays stable while rows are inserted.
+/// The check is a hash, not a signature: it catches a token cut short, edited or taken from another request, but anyone
+/// can compute it. A token grants nothing (any caller may list from the start and page anywhere), so what keeps a made-up
+/// one harmless is that its key is parsed as strictly as a request's own fields; a key (MAC) would add a secret to share
+/// between instances and rotate, and guard nothing that needs guarding.
 /// </summary>
 internal static class PageToken
 {
-    private static string Create(string lastKey, IMessage filters) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Fingerprint(filters)}|{lastKey}"));
+    public const int MaxLength = 200;
 
-    /// <summary>The last key of the previous page, or null for the first page.</summary>
-    public static string? Read(string token, IMessage filters)
+    /// <summary>Reads a key as a list writes it: false for anything else.</summary>
+    public delegate bool KeyParser<TKey>(string text, out TKey key);
+
+    /// <summary>
+    /// The key of the previous page's last item: false for the first page (no token). A token this service did not
+    /// issue for this request (its RPC and every field but the paging ones) is INVALID_ARGUMENT naming page_token.
+    /// </summary>
+    public static bool TryRead<TKey>(string token, IMessage request, KeyParser<TKey> parse, out TKey after)
     {
-        if (token.Length == 0) return null;
-        try
-        {
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('|', 2);
-            if (parts.Length == 2 && parts[0] == Fingerprint(filters)) return parts[1];
-        }
-        catch (FormatException)
-        {
-        }
-        throw new ValidationFailedException("page_token", "The page token is not valid for this request: it must come from the previous response of the same request.");
+        after = default!;
+        if (token.Length == 0) return false;
+        if (Decode(token) is [var check, var key] && check == Check(request, key) && parse(key, out after)) return true;
+        throw new ValidationFailedException("page_token",
+            "The page token is not one this service issued for this request: send the next_page_token of the previous page, with the other fields unchanged.");
     }
 
+    /// <summary>The token for the page after the item whose key this is.</summary>
+    public static string Create(string lastKey, IMessage request) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Check(request, lastKey)}|{lastKey}"));
+
     /// <summary>The token for the page after this one: its last item's key; blank when this page is the last.</summary>
-    public static string Next<T>(Page<T> page, Func<T, string> key, IMessage filters) =>
-        page.HasMore ? Create(key(page.Items[^1]), filters) : "";
+    public static string Next<T>(Page<T> page, Func<T, string> key, IMessage request) =>
+        page.HasMore ? Create(key(page.Items[^1]), request) : "";
 
     public static int Size(int requested, int defaultSize, int maxSize)
     {
@@ -40,5 +47,26 @@ internal static class PageToken
         return requested == 0 ? defaultSize : Math.Min(requested, maxSize);
     }
 
-    private static string Fingerprint(IMessage filters) => Convert.ToHexString(SHA256.HashData(filters.ToByteArray()))[..16];
+    private static string[]? Decode(string token)
+    {
+        if (token.Length > MaxLength) return null;
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('|', 2);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>16 hex digits of SHA-256 over the request's type, its fields but page_size and page_token, and the key.</summary>
+    private static string Check(IMessage request, string key)
+    {
+        var filters = request.Descriptor.Parser.ParseFrom(request.ToByteString());
+        filters.Descriptor.FindFieldByName("page_size").Accessor.Clear(filters);
+        filters.Descriptor.FindFieldByName("page_token").Accessor.Clear(filters);
+        byte[] checkedBytes = [.. Encoding.UTF8.GetBytes($"{request.Descriptor.FullName}|{key}|"), .. filters.ToByteArray()];
+        return Convert.ToHexString(SHA256.HashData(checkedBytes))[..16];
+    }
 }

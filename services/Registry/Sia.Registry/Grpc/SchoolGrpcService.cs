@@ -42,10 +42,7 @@ internal sealed class SchoolGrpcService(Schools schools) : SchoolService.SchoolS
         var inspectedFrom = CalendarDate.Validate(request.LastInspectedOnOrAfter.ToCalendarDate(), "last_inspected_on_or_after", violations);
         var inspectedBefore = CalendarDate.Validate(request.LastInspectedBefore.ToCalendarDate(), "last_inspected_before", violations);
         violations.ThrowIfAny();
-        var filters = request.Clone();
-        filters.PageSize = 0;
-        filters.PageToken = "";
-        var after = PageToken.Read(request.PageToken, filters) is { } key ? int.Parse(key) : 0;
+        var after = PageToken.TryRead<int>(request.PageToken, request, ResourceNames.TryParseSchool, out var urn) ? urn : 0;
         var filter = new SchoolFilter
         {
             LocalAuthorityCode = request.LocalAuthority.Length > 0 ? ResourceNames.LocalAuthorityCode(request.LocalAuthority, "local_authority") : null,
@@ -65,7 +62,7 @@ internal sealed class SchoolGrpcService(Schools schools) : SchoolService.SchoolS
         return new ListSchoolsResponse
         {
             Schools = { page.Items.Select(s => s.ToMessage()) },
-            NextPageToken = PageToken.Next(page, s => s.Urn.ToString(), filters),
+            NextPageToken = PageToken.Next(page, s => ResourceNames.School(s.Urn), request),
         };
     }
 

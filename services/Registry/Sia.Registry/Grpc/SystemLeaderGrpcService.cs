@@ -21,10 +21,7 @@ internal sealed class SystemLeaderGrpcService(SystemLeaders leaders) : SystemLea
         ListFilters.CheckCount(request.Designations, "designations", violations);
         TextLimits.Check(request.Specialism, TextLimits.Specialism, "specialism", violations);
         violations.ThrowIfAny();
-        var filters = request.Clone();
-        filters.PageSize = 0;
-        filters.PageToken = "";
-        var after = PageToken.Read(request.PageToken, filters) is { } key ? long.Parse(key) : (long?)null;
+        var after = PageToken.TryRead<long>(request.PageToken, request, ResourceNames.TryParseSystemLeader, out var id) ? id : (long?)null;
         var filter = new SystemLeaderFilter
         {
             Designations = [.. request.Designations.Select(d => (SystemLeaderDesignation)d)],
@@ -39,7 +36,7 @@ internal sealed class SystemLeaderGrpcService(SystemLeaders leaders) : SystemLea
         return new ListSystemLeadersResponse
         {
             SystemLeaders = { page.Items.Select(l => l.ToMessage()) },
-            NextPageToken = PageToken.Next(page, l => l.Id.ToString(), filters),
+            NextPageToken = PageToken.Next(page, l => ResourceNames.SystemLeader(l.Id), request),
         };
     }
 
