@@ -31,6 +31,7 @@ public static class Extensions
         builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>());
         builder.Services.AddApiReflection(ApiDescriptors.InPackage("sia.registry.v1"));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(ResponseBudget.From(builder.Configuration));
         builder.Services.AddScoped<CreateRequestLog>();
         builder.Services.AddScoped<LocalAuthorities>();
         builder.Services.AddScoped<Schools>();

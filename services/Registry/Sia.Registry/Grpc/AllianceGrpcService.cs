@@ -6,7 +6,7 @@ using Sia.Registry.V1;
 
 namespace Sia.Registry.Grpc;
 
-internal sealed class AllianceGrpcService(Alliances alliances, AllianceMemberships memberships) : AllianceService.AllianceServiceBase
+internal sealed class AllianceGrpcService(Alliances alliances, AllianceMemberships memberships, ResponseBudget budget) : AllianceService.AllianceServiceBase
 {
     public override async Task<Alliance> GetAlliance(GetAllianceRequest request, ServerCallContext context)
     {
@@ -18,12 +18,9 @@ internal sealed class AllianceGrpcService(Alliances alliances, AllianceMembershi
     {
         var size = PageToken.Size(request.PageSize, defaultSize: 50, maxSize: 100);
         var after = PageToken.TryRead<string>(request.PageToken, request, ResourceNames.TryParseAlliance, out var allianceId) ? allianceId : null;
-        var page = await alliances.ListAsync(after, size, context.CancellationToken);
-        return new ListAlliancesResponse
-        {
-            Alliances = { page.Items.Select(a => a.ToMessage()) },
-            NextPageToken = PageToken.Next(page, a => ResourceNames.Alliance(a.AllianceId), request),
-        };
+        var page = budget.Fit(await alliances.ListAsync(after, size, context.CancellationToken),
+            a => a.ToMessage(), a => ResourceNames.Alliance(a.AllianceId), request);
+        return new ListAlliancesResponse { Alliances = { page.Items }, NextPageToken = page.NextPageToken };
     }
 
     public override async Task<Alliance> CreateAlliance(CreateAllianceRequest request, ServerCallContext context)
@@ -55,12 +52,9 @@ internal sealed class AllianceGrpcService(Alliances alliances, AllianceMembershi
         var size = PageToken.Size(request.PageSize, defaultSize: 100, maxSize: 500);
         await alliances.EnsureExistsAsync(allianceId, context.CancellationToken); // an unknown alliance is NOT_FOUND whatever the page token
         var after = PageToken.TryRead<(string AllianceId, long Id)>(request.PageToken, request, ResourceNames.TryParseAllianceMembership, out var last) ? last.Id : (long?)null;
-        var page = await memberships.ListAsync(allianceId, request.ShowEnded, after, size, context.CancellationToken);
-        return new ListAllianceMembershipsResponse
-        {
-            AllianceMemberships = { page.Items.Select(m => m.ToMessage()) },
-            NextPageToken = PageToken.Next(page, m => ResourceNames.AllianceMembership(m.AllianceId, m.Id), request),
-        };
+        var page = budget.Fit(await memberships.ListAsync(allianceId, request.ShowEnded, after, size, context.CancellationToken),
+            m => m.ToMessage(), m => ResourceNames.AllianceMembership(m.AllianceId, m.Id), request);
+        return new ListAllianceMembershipsResponse { AllianceMemberships = { page.Items }, NextPageToken = page.NextPageToken };
     }
 
     public override async Task<AllianceMembership> CreateAllianceMembership(CreateAllianceMembershipRequest request, ServerCallContext context)

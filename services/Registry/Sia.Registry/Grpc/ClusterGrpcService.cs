@@ -5,7 +5,7 @@ using Sia.Registry.V1;
 
 namespace Sia.Registry.Grpc;
 
-internal sealed class ClusterGrpcService(Clusters clusters) : ClusterService.ClusterServiceBase
+internal sealed class ClusterGrpcService(Clusters clusters, ResponseBudget budget) : ClusterService.ClusterServiceBase
 {
     public override async Task<Cluster> GetCluster(GetClusterRequest request, ServerCallContext context)
     {
@@ -18,12 +18,9 @@ internal sealed class ClusterGrpcService(Clusters clusters) : ClusterService.Clu
         var laCode = ResourceNames.LocalAuthorityCode(request.Parent, "parent");
         var size = PageToken.Size(request.PageSize, defaultSize: 50, maxSize: 100);
         var after = PageToken.TryRead<(string LaCode, string ClusterId)>(request.PageToken, request, ResourceNames.TryParseCluster, out var last) ? last.ClusterId : null;
-        var page = await clusters.ListAsync(laCode, after, size, context.CancellationToken);
-        return new ListClustersResponse
-        {
-            Clusters = { page.Items.Select(c => c.ToMessage()) },
-            NextPageToken = PageToken.Next(page, c => ResourceNames.Cluster(c.LaCode, c.ClusterId), request),
-        };
+        var page = budget.Fit(await clusters.ListAsync(laCode, after, size, context.CancellationToken),
+            c => c.ToMessage(), c => ResourceNames.Cluster(c.LaCode, c.ClusterId), request);
+        return new ListClustersResponse { Clusters = { page.Items }, NextPageToken = page.NextPageToken };
     }
 
     public override async Task<Cluster> CreateCluster(CreateClusterRequest request, ServerCallContext context)

@@ -7,7 +7,7 @@ using Sia.Registry.V1;
 
 namespace Sia.Registry.Grpc;
 
-internal sealed class InspectionGrpcService(Inspections inspections, Schools schools) : InspectionService.InspectionServiceBase
+internal sealed class InspectionGrpcService(Inspections inspections, Schools schools, ResponseBudget budget) : InspectionService.InspectionServiceBase
 {
     public override async Task<Inspection> GetInspection(GetInspectionRequest request, ServerCallContext context)
     {
@@ -21,12 +21,9 @@ internal sealed class InspectionGrpcService(Inspections inspections, Schools sch
         var size = PageToken.Size(request.PageSize, defaultSize: 20, maxSize: 100);
         await schools.EnsureExistsAsync(urn, context.CancellationToken); // an unknown school is NOT_FOUND whatever the page token
         var after = PageToken.TryRead<(DateOnly Date, long Id)>(request.PageToken, request, TryParsePosition, out var position) ? position : ((DateOnly, long)?)null;
-        var page = await inspections.ListAsync(urn, after, size, context.CancellationToken);
-        return new ListInspectionsResponse
-        {
-            Inspections = { page.Items.Select(i => i.ToMessage()) },
-            NextPageToken = PageToken.Next(page, i => $"{i.InspectionDate:yyyy-MM-dd}/{i.Id}", request),
-        };
+        var page = budget.Fit(await inspections.ListAsync(urn, after, size, context.CancellationToken),
+            i => i.ToMessage(), i => $"{i.InspectionDate:yyyy-MM-dd}/{i.Id}", request);
+        return new ListInspectionsResponse { Inspections = { page.Items }, NextPageToken = page.NextPageToken };
     }
 
     /// <summary>An inspection's place in the newest-first order, as its page token writes it: yyyy-MM-dd/{id}.</summary>

@@ -6,7 +6,7 @@ using Sia.Registry.V1;
 
 namespace Sia.Registry.Grpc;
 
-internal sealed class LocalAuthorityGrpcService(LocalAuthorities localAuthorities) : LocalAuthorityService.LocalAuthorityServiceBase
+internal sealed class LocalAuthorityGrpcService(LocalAuthorities localAuthorities, ResponseBudget budget) : LocalAuthorityService.LocalAuthorityServiceBase
 {
     public override async Task<LocalAuthority> GetLocalAuthority(GetLocalAuthorityRequest request, ServerCallContext context)
     {
@@ -18,12 +18,9 @@ internal sealed class LocalAuthorityGrpcService(LocalAuthorities localAuthoritie
     {
         var size = PageToken.Size(request.PageSize, defaultSize: 100, maxSize: 500);
         var after = PageToken.TryRead<string>(request.PageToken, request, ResourceNames.TryParseLocalAuthority, out var code) ? code : null;
-        var page = await localAuthorities.ListAsync(after, size, context.CancellationToken);
-        return new ListLocalAuthoritiesResponse
-        {
-            LocalAuthorities = { page.Items.Select(la => la.ToMessage()) },
-            NextPageToken = PageToken.Next(page, la => ResourceNames.LocalAuthority(la.Code), request),
-        };
+        var page = budget.Fit(await localAuthorities.ListAsync(after, size, context.CancellationToken),
+            la => la.ToMessage(), la => ResourceNames.LocalAuthority(la.Code), request);
+        return new ListLocalAuthoritiesResponse { LocalAuthorities = { page.Items }, NextPageToken = page.NextPageToken };
     }
 
     public override async Task<LocalAuthority> CreateLocalAuthority(CreateLocalAuthorityRequest request, ServerCallContext context)

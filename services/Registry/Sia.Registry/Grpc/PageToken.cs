@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
 using Sia.Contracts.DomainErrors;
-using Sia.Registry.Domain;
 
 namespace Sia.Registry.Grpc;
 
@@ -36,10 +35,6 @@ internal static class PageToken
 
     /// <summary>The token for the page after the item whose key this is.</summary>
     public static string Create(string lastKey, IMessage request) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Check(request, lastKey)}|{lastKey}"));
-
-    /// <summary>The token for the page after this one: its last item's key; blank when this page is the last.</summary>
-    public static string Next<T>(Page<T> page, Func<T, string> key, IMessage request) =>
-        page.HasMore ? Create(key(page.Items[^1]), request) : "";
 
     public static int Size(int requested, int defaultSize, int maxSize)
     {

@@ -6,7 +6,7 @@ using Sia.Registry.V1;
 
 namespace Sia.Registry.Grpc;
 
-internal sealed class SchoolGrpcService(Schools schools) : SchoolService.SchoolServiceBase
+internal sealed class SchoolGrpcService(Schools schools, ResponseBudget budget) : SchoolService.SchoolServiceBase
 {
     private const int MaxBatchSize = 1000;
 
@@ -21,8 +21,9 @@ internal sealed class SchoolGrpcService(Schools schools) : SchoolService.SchoolS
         if (request.Names.Count > MaxBatchSize)
             throw new ValidationFailedException("names", $"At most {MaxBatchSize} schools per batch; this request names {request.Names.Count}.");
         var urns = request.Names.Select((name, i) => ResourceNames.SchoolUrn(name, $"names[{i}]")).ToList();
-        var found = await schools.GetManyAsync(urns, context.CancellationToken);
-        return new BatchGetSchoolsResponse { Schools = { found.Select(s => s.ToMessage()) } };
+        var found = (await schools.GetManyAsync(urns, context.CancellationToken)).Select(s => s.ToMessage()).ToList();
+        budget.EnsureFits(found, "names");
+        return new BatchGetSchoolsResponse { Schools = { found } };
     }
 
     public override async Task<ListSchoolsResponse> ListSchools(ListSchoolsRequest request, ServerCallContext context)
@@ -58,12 +59,9 @@ internal sealed class SchoolGrpcService(Schools schools) : SchoolService.SchoolS
             LastInspectedBefore = inspectedBefore,
         };
 
-        var page = await schools.ListAsync(filter, after, size, context.CancellationToken);
-        return new ListSchoolsResponse
-        {
-            Schools = { page.Items.Select(s => s.ToMessage()) },
-            NextPageToken = PageToken.Next(page, s => ResourceNames.School(s.Urn), request),
-        };
+        var page = budget.Fit(await schools.ListAsync(filter, after, size, context.CancellationToken),
+            s => s.ToMessage(), s => ResourceNames.School(s.Urn), request);
+        return new ListSchoolsResponse { Schools = { page.Items }, NextPageToken = page.NextPageToken };
     }
 
     public override async Task<School> CreateSchool(CreateSchoolRequest request, ServerCallContext context)

@@ -6,7 +6,7 @@ using Sia.Registry.V1;
 
 namespace Sia.Registry.Grpc;
 
-internal sealed class SystemLeaderGrpcService(SystemLeaders leaders) : SystemLeaderService.SystemLeaderServiceBase
+internal sealed class SystemLeaderGrpcService(SystemLeaders leaders, ResponseBudget budget) : SystemLeaderService.SystemLeaderServiceBase
 {
     public override async Task<SystemLeader> GetSystemLeader(GetSystemLeaderRequest request, ServerCallContext context)
     {
@@ -32,12 +32,9 @@ internal sealed class SystemLeaderGrpcService(SystemLeaders leaders) : SystemLea
             Active = request.HasActive ? request.Active : null,
         };
 
-        var page = await leaders.ListAsync(filter, after, size, context.CancellationToken);
-        return new ListSystemLeadersResponse
-        {
-            SystemLeaders = { page.Items.Select(l => l.ToMessage()) },
-            NextPageToken = PageToken.Next(page, l => ResourceNames.SystemLeader(l.Id), request),
-        };
+        var page = budget.Fit(await leaders.ListAsync(filter, after, size, context.CancellationToken),
+            l => l.ToMessage(), l => ResourceNames.SystemLeader(l.Id), request);
+        return new ListSystemLeadersResponse { SystemLeaders = { page.Items }, NextPageToken = page.NextPageToken };
     }
 
     public override async Task<SystemLeader> CreateSystemLeader(CreateSystemLeaderRequest request, ServerCallContext context)
