@@ -43,8 +43,19 @@ public sealed class RateLimitTests(RateLimitedStack stack) : IClassFixture<RateL
         }
         var raw = await UntilRefusedAsync(("authorization", $"Bearer {TestPartners.FullKey}"));
         var other = await schools.GetSchoolAsync(Minster, TestPartners.Bearer(TestPartners.ReaderKey), DateTime.UtcNow.AddSeconds(30));
-        await Task.Delay(int.Parse(raw.Headers["grpc-retry-pushback-ms"]));
-        var again = await schools.GetSchoolAsync(Minster, TestPartners.Bearer(TestPartners.FullKey), DateTime.UtcNow.AddSeconds(30));
+        School? again = null;
+        await Until.TrueAsync(async () =>
+        {
+            try
+            {
+                again = await schools.GetSchoolAsync(Minster, TestPartners.Bearer(TestPartners.FullKey), DateTime.UtcNow.AddSeconds(30));
+                return true;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+            {
+                return false;
+            }
+        }, "the bucket to refill");
 
         Assert.NotNull(refused);
         Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
@@ -54,7 +65,7 @@ public sealed class RateLimitTests(RateLimitedStack stack) : IClassFixture<RateL
         raw.AssertTrailersOnly(StatusCode.ResourceExhausted);
         Assert.InRange(int.Parse(raw.Headers["grpc-retry-pushback-ms"]), 1, 1000);
         Assert.Equal(Minster.Name, other.Name);
-        Assert.Equal(Minster.Name, again.Name);
+        Assert.Equal(Minster.Name, again!.Name);
     }
 
     private async Task<RawResponse> UntilRefusedAsync((string, string) authorization)

@@ -1,0 +1,21 @@
+using System.Diagnostics;
+
+namespace Sia.Gateway.Tests;
+
+/// <summary>Waits on a condition rather than on the clock: it returns as soon as the condition holds, and fails after a generous timeout.</summary>
+public static class Until
+{
+    public static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+
+    public static Task TrueAsync(Func<bool> condition, string what) => TrueAsync(() => Task.FromResult(condition()), what);
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > Generous) throw new Xunit.Sdk.XunitException($"Waited {Generous.TotalSeconds:0} s for {what}.");
+            await Task.Delay(50);
+        }
+    }
+}
