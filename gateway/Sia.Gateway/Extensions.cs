@@ -1,12 +1,12 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Sia.Gateway.Grpc;
 using Sia.Gateway.Hosting;
 using Sia.Gateway.Partners;
 using Sia.Gateway.Proxy;
 using Sia.Gateway.RateLimiting;
+using Sia.Gateway.Streaming;
 
 namespace Sia.Gateway;
 
@@ -30,6 +30,8 @@ public static class Extensions
         // YARP registers data protection for session affinity cookies, which the gateway never issues: keep keys in memory.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddSingleton<PartnerDirectory>();
+        builder.Services.AddSingleton<FailedAuthenticationThrottle>();
+        builder.Services.AddSingleton<PartnerStreamLimitMiddleware>();
         builder.Services.AddRateLimiter(options => PartnerRateLimiter.Configure(options, settings.RateLimit));
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
@@ -40,8 +42,9 @@ public static class Extensions
     }
 
     /// <summary>
-    /// The proxy, behind partner keys and rate limits; reflection; and the fallback for paths no route serves. Reflection and
-    /// MapDefaultEndpoints' /health, /alive and grpc.health.v1 stay outside the proxy pipeline: no key, no rate limit.
+    /// The proxy, behind partner keys, rate limits, metadata checks and stream caps; reflection; and the fallback for paths no
+    /// route serves. Reflection and MapDefaultEndpoints' /health, /alive and grpc.health.v1 stay outside the proxy pipeline:
+    /// no key, no rate limit.
     /// </summary>
     public static void MapGatewayEndpoints(this WebApplication app)
     {
@@ -49,13 +52,10 @@ public static class Extensions
         {
             proxy.UseMiddleware<PartnerAuthenticationMiddleware>();
             proxy.UseRateLimiter();
-            // gRPC streams have no overall size (Kestrel's default cap is 30 MB); the services limit each message.
-            proxy.Use((context, next) =>
-            {
-                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
-                return next(context);
-            });
+            proxy.UseMiddleware<ForwardableHeadersMiddleware>();
+            proxy.UseMiddleware<PartnerStreamLimitMiddleware>();
             proxy.UseMiddleware<ProxyErrorMiddleware>();
+            proxy.UseMiddleware<RequestBodyMiddleware>();
             // No UseSessionAffinity: partners' calls carry no affinity cookie, and any instance of a service may answer.
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

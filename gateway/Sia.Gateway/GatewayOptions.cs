@@ -17,6 +17,17 @@ public sealed class GatewayOptions
 
     /// <summary>How long to wait for a TCP connection to a backend before answering UNAVAILABLE.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a call's request may take to arrive: a unary or server-streaming call's one message, whole; each wait for
+    /// the next part of a client stream. Past it the call ends DEADLINE_EXCEEDED.
+    /// </summary>
+    public TimeSpan RequestBodyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many streaming calls (server, client or bidirectional) a partner may have open at once.</summary>
+    public int MaxStreamsPerPartner { get; set; } = 10;
+
+    public FailedAuthenticationOptions FailedAuthentication { get; set; } = new();
 }
 
 public sealed class PartnerOptions
@@ -35,6 +46,13 @@ public sealed class RateLimitOptions
 {
     public int PermitsPerSecond { get; set; } = 50;
     public int Burst { get; set; } = 100;
+}
+
+/// <summary>After Limit calls without a valid key from one client address within Window, its calls are refused for a Window.</summary>
+public sealed class FailedAuthenticationOptions
+{
+    public int Limit { get; set; } = 20;
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>A TLS endpoint (HTTP/2 by ALPN) at Url, served when CertificatePath is set: a PFX (with Password) or a PEM (with KeyPath).</summary>

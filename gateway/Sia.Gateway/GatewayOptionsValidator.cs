@@ -45,6 +45,12 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             errors.Add("Gateway:RateLimit: PermitsPerSecond and Burst must be at least 1.");
         if (options.ConnectTimeout <= TimeSpan.Zero)
             errors.Add("Gateway:ConnectTimeout must be positive.");
+        if (options.RequestBodyTimeout <= TimeSpan.Zero)
+            errors.Add("Gateway:RequestBodyTimeout must be positive.");
+        if (options.MaxStreamsPerPartner < 1)
+            errors.Add("Gateway:MaxStreamsPerPartner must be at least 1.");
+        if (options.FailedAuthentication.Limit < 1 || options.FailedAuthentication.Window <= TimeSpan.Zero)
+            errors.Add("Gateway:FailedAuthentication: Limit must be at least 1 and Window positive.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

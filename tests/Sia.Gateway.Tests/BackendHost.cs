@@ -15,10 +15,14 @@ public sealed class BackendHost : IAsyncLifetime
 
     private readonly RegistryHost _registry;
 
-    public BackendHost(PostgresServer postgres) => _registry = new RegistryHost(postgres)
+    public BackendHost(PostgresServer postgres, IReadOnlyDictionary<string, string?>? settings = null) => _registry = new RegistryHost(postgres)
     {
         LoadDemoData = true,
-        Settings = new Dictionary<string, string?> { [PartnerHeaders.SigningKeyConfigKey] = TestPartners.SigningKey },
+        Settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            [PartnerHeaders.SigningKeyConfigKey] = TestPartners.SigningKey,
+        },
+        ConfigureServices = Logs.AddTo,
         BeforeEndpoints = app => app.Use(async (context, next) =>
         {
             if (context.Request.Headers[CallIdHeader] is [{ } id]) Calls[id] = ReceivedCall.From(context.Request);
@@ -28,6 +32,8 @@ public sealed class BackendHost : IAsyncLifetime
     };
 
     public Uri Address => _registry.Address;
+    /// <summary>What the registry logs, at the levels its configuration enables.</summary>
+    public CapturedLogs Logs { get; } = new();
     public ConcurrentDictionary<string, ReceivedCall> Calls { get; } = new();
     /// <summary>Each GET /health: its protocol and the status answered, e.g. "HTTP/2 200".</summary>
     public ConcurrentQueue<string> HealthProbes { get; } = new();

@@ -24,7 +24,8 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>The TLS endpoint, when Gateway:Tls:CertificatePath was given.</summary>
     public Uri? TlsAddress { get; }
 
-    public static async Task<GatewayHost> StartAsync(Uri registry, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<GatewayHost> StartAsync(Uri registry, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var factory = new KestrelApplicationFactory<GatewayOptions>(Environments.Production,
         [
@@ -32,7 +33,7 @@ public sealed class GatewayHost : IAsyncDisposable
             new("urls", "http://127.0.0.1:0"),
             new("services:registry:http:0", registry.ToString()),
             .. settings ?? new Dictionary<string, string?>(),
-        ]);
+        ], configureServices);
         // Kestrel listens where the gateway's own configuration says (urls, and Gateway:Tls:Url with a certificate).
         factory.UseKestrel();
         await Task.Run(factory.StartServer);

@@ -26,6 +26,9 @@ public sealed class GatewayOptionsValidatorTests
             ["Gateway:Partners:2:KeyHash"] = TestPartners.Hash("a"),
             ["Gateway:Partners:2:Scopes:0"] = "*",
             ["Gateway:RateLimit:PermitsPerSecond"] = "0",
+            ["Gateway:RequestBodyTimeout"] = "00:00:00",
+            ["Gateway:MaxStreamsPerPartner"] = "0",
+            ["Gateway:FailedAuthentication:Window"] = "-00:00:01",
         });
 
         var failures = new GatewayOptionsValidator().Validate(null, options).Failures!.ToList();
@@ -38,7 +41,10 @@ public sealed class GatewayOptionsValidatorTests
         Assert.Contains("Gateway:Partners: the name 'York' is used more than once.", failures);
         Assert.Contains("Gateway:Partners: two partners have the same KeyHash; each needs its own key.", failures);
         Assert.Contains("Gateway:RateLimit: PermitsPerSecond and Burst must be at least 1.", failures);
-        Assert.Equal(8, failures.Count);
+        Assert.Contains("Gateway:RequestBodyTimeout must be positive.", failures);
+        Assert.Contains("Gateway:MaxStreamsPerPartner must be at least 1.", failures);
+        Assert.Contains("Gateway:FailedAuthentication: Limit must be at least 1 and Window positive.", failures);
+        Assert.Equal(11, failures.Count);
     }
 
     private static GatewayOptions Bind(IReadOnlyDictionary<string, string?> settings) =>

@@ -13,6 +13,8 @@ public static class TestPartners
     public const string FullKey = "full-partner-key-7f3a";
     public const string Reader = "Schools Reader";
     public const string ReaderKey = "reader-key-19c2";
+    public const string Watcher = "Change Watcher";
+    public const string WatcherKey = "watcher-key-5d81";
 
     public static readonly Dictionary<string, string?> Settings = new()
     {
@@ -23,6 +25,9 @@ public static class TestPartners
         ["Gateway:Partners:1:Name"] = Reader,
         ["Gateway:Partners:1:KeyHash"] = Hash(ReaderKey).ToUpperInvariant(),
         ["Gateway:Partners:1:Scopes:0"] = "/sia.registry.v1.SchoolService/GetSchool",
+        ["Gateway:Partners:2:Name"] = Watcher,
+        ["Gateway:Partners:2:KeyHash"] = Hash(WatcherKey),
+        ["Gateway:Partners:2:Scopes:0"] = "sia.registry.v1.RegistryChangeService",
     };
 
     public static Metadata Bearer(string key) => new() { { "authorization", $"Bearer {key}" } };

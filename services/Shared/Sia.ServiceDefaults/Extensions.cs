@@ -13,8 +13,9 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// What every SIA service calls first: Aspire's ServiceDefaults (OpenTelemetry over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is
-/// set, service discovery, resilient HttpClients, health checks), plus grpc.health.v1 and, with Gateway:PartnerSigningKey,
-/// the calling partner from the gateway's signed x-sia-partner header (<c>context.GetCallingPartner()</c>).
+/// set, service discovery, resilient HttpClients, health checks), plus grpc.health.v1, HTTP/2 connections that one slow
+/// call cannot abort for every other call on them, cancelled calls logged once and, with Gateway:PartnerSigningKey, the
+/// calling partner from the gateway's signed x-sia-partner header (<c>context.GetCallingPartner()</c>).
 /// </summary>
 public static class Extensions
 {
@@ -27,6 +28,9 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.KeepSharedConnectionsOpen();
+        // First, so that it sees what every other interceptor throws.
+        builder.AddCancelledCallLogging();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
