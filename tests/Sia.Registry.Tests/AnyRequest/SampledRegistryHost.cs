@@ -9,14 +9,17 @@ namespace Sia.Registry.Tests.AnyRequest;
 
 /// <summary>
 /// The registry with two resources of each kind (so that each list has a second page at one a page), a valid request for
-/// each RPC about them (the base a test changes one field of).
+/// each RPC about them (the base a test changes one field of), and the errors its host logs with an exception.
 /// </summary>
 public class SampledRegistryHost(PostgresServer postgres) : IAsyncLifetime
 {
+    private readonly CapturedErrors _errors = new();
     private RegistryHost _registry = null!;
     private Dictionary<string, IMessage> _requests = null!;
 
     internal RawRegistryClient Client { get; private set; } = null!;
+
+    internal IReadOnlyCollection<string> LoggedErrors => _errors.Entries;
 
     /// <summary>Settings over the registry's own.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -29,7 +32,7 @@ public class SampledRegistryHost(PostgresServer postgres) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _registry = new RegistryHost(postgres) { Settings = Settings };
+        _registry = new RegistryHost(postgres) { Settings = Settings, ConfigureServices = services => services.AddSingleton<ILoggerProvider>(_errors) };
         await _registry.InitializeAsync();
         var channel = _registry.CreateChannel();
         Client = new RawRegistryClient(channel);
