@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Aspire.Hosting;
@@ -11,15 +13,19 @@ namespace Sia.Stack.Tests;
 /// <summary>
 /// The stack as the AppHost's own Program.cs starts it, through Aspire.Hosting.Testing: a throwaway PostgreSQL, the
 /// registry and the gateway as real processes, and the dashboard, with a known browser token and API key. Ports are
-/// random, so it runs beside a developer's own stack. The gateway's rate limit is lowered so a test can trip it.
+/// random, so it runs beside a developer's own stack. The gateway's rate limit is lowered so a test can trip it, with a
+/// partner of its own so that no other test meets the empty bucket.
 /// </summary>
 public sealed class StackFixture : IAsyncLifetime
 {
     /// <summary>The demo partners of the gateway's appsettings.Development.json.</summary>
     public const string DemoKey = "sia-demo-key";
     public const string SchoolsReaderKey = "sia-demo-schools-key";
+
+    /// <summary>A partner of the tests' own, which may only read a school: the rate limit test empties its bucket.</summary>
+    public const string RateLimitedKey = "sia-stack-tests-rate-limited-key";
     public const int PermitsPerSecond = 5, Burst = 20;
-    public static readonly TimeSpan GatewayHealthCheckInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan GatewayHealthCheckInterval = TimeSpan.FromSeconds(1);
     public static readonly string[] Resources = ["postgres", "registrydb", "registry", "gateway"];
 
     private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), $"sia-stack-{Guid.NewGuid():N}");
@@ -48,6 +54,9 @@ public sealed class StackFixture : IAsyncLifetime
         builder.CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", PermitsPerSecond.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("Gateway__RateLimit__Burst", Burst.ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment("Gateway__Partners__2__Name", "Stack Tests Rate Limited")
+            .WithEnvironment("Gateway__Partners__2__KeyHash", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(RateLimitedKey))))
+            .WithEnvironment("Gateway__Partners__2__Scopes__0", "/sia.registry.v1.SchoolService/GetSchool")
             .WithEnvironment("ReverseProxy__Clusters__registry__HealthCheck__Active__Interval", GatewayHealthCheckInterval.ToString());
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

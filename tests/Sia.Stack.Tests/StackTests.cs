@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Net;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Grpc.Core;
 using Sia.Registry.V1;
 
@@ -54,12 +56,12 @@ public sealed class StackTests(StackFixture stack)
     [Fact]
     public async Task A_partner_past_its_rate_limit_gets_RESOURCE_EXHAUSTED()
     {
-        var reader = StackFixture.Bearer(StackFixture.SchoolsReaderKey);
+        var limited = StackFixture.Bearer(StackFixture.RateLimitedKey);
         var calls = Enumerable.Range(0, StackFixture.Burst * 3).Select(async _ =>
         {
             try
             {
-                await Schools.GetSchoolAsync(SpecialMeasuresSchool, reader, Deadline, Cancellation);
+                await Schools.GetSchoolAsync(SpecialMeasuresSchool, limited, Deadline, Cancellation);
                 return StatusCode.OK;
             }
             catch (RpcException e)
@@ -72,7 +74,6 @@ public sealed class StackTests(StackFixture stack)
         Assert.Contains(StatusCode.OK, outcomes);
         Assert.Contains(StatusCode.ResourceExhausted, outcomes);
         Assert.All(outcomes, status => Assert.True(status is StatusCode.OK or StatusCode.ResourceExhausted, $"unexpected {status}"));
-        await Task.Delay(TimeSpan.FromSeconds((double)StackFixture.Burst / StackFixture.PermitsPerSecond), Cancellation); // refilled for the other tests
     }
 
     [Fact]
@@ -116,12 +117,13 @@ public sealed class StackTests(StackFixture stack)
     [Fact]
     public async Task Health_probes_leave_no_traces_in_the_dashboard()
     {
-        // The gateway probes the registry's /health every second here, and the AppHost probes both. A call's spans,
-        // exported after a few probes, mark the point by which the probes' spans would have arrived too.
-        await Task.Delay(StackFixture.GatewayHealthCheckInterval * 4, Cancellation);
+        // The AppHost probed both services before the stack was healthy, and the gateway probed the registry as it started
+        // (then every second); the test probes both once more, as the AppHost does. A process exports its spans in the
+        // order they end, so once a later call's spans from both services are in the dashboard, the probes' would be too.
+        foreach (var service in new[] { "registry", "gateway" }) await ProbeHealthAsync(service);
         var traceId = await TracedCallAsync();
-        await DashboardTelemetry.WaitForAsync(() => stack.Telemetry.TraceAsync(traceId, Cancellation), spans => spans.Any(s => s.Scope == "Npgsql"),
-            TelemetryPatience);
+        await DashboardTelemetry.WaitForAsync(() => stack.Telemetry.TraceAsync(traceId, Cancellation),
+            spans => spans.Any(s => s.Scope == "Npgsql") && spans.Any(s => s is { Service: "gateway", Kind: ActivityKind.Server }), TelemetryPatience);
 
         foreach (var service in new[] { "gateway", "registry" })
         {
@@ -163,6 +165,14 @@ public sealed class StackTests(StackFixture stack)
         && state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
             ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)
             : throw new InvalidOperationException($"{resource} has no process id");
+
+    /// <summary>GET /health over h2c, as the AppHost's health checks ask it.</summary>
+    private async Task ProbeHealthAsync(string service)
+    {
+        using var http = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var response = await http.GetAsync(new Uri(stack.App.GetEndpoint(service, "http"), "/health"), Cancellation);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 
     /// <summary>Calls GetSchool through the gateway as part of a new trace (the caller's traceparent), whose id it returns.</summary>
     private async Task<string> TracedCallAsync()

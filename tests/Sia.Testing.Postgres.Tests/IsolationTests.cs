@@ -1,7 +1,7 @@
 namespace Sia.Testing.Postgres.Tests;
 
-// Two classes that run in parallel, each with its own database, each creating a table of the same name:
-// sharing a database would make one CREATE TABLE fail and the row counts wrong.
+// Two classes, each with its own database, each creating a table of the same name: sharing a database would make the
+// second CREATE TABLE fail (nothing drops the table), whichever runs first and whether or not they overlap.
 public abstract class IsolationTestsBase(PostgresDatabase db, PostgresServer server, string marker)
 {
     protected PostgresDatabase Db => db;
@@ -14,7 +14,6 @@ public abstract class IsolationTestsBase(PostgresDatabase db, PostgresServer ser
         Assert.NotEqual("postgres", db.DatabaseName);
 
         await Sql.ExecuteAsync(db.ConnectionString, $"create table widgets (name text not null); insert into widgets values ('{marker}')");
-        await Task.Delay(200); // overlap with the other class
         Assert.Equal(1L, await Sql.ScalarAsync<long>(db.ConnectionString, "select count(*) from widgets"));
         Assert.Equal(marker, await Sql.ScalarAsync<string>(db.ConnectionString, "select name from widgets"));
         Assert.True(await Sql.DatabaseExistsAsync(server.AdminConnectionString, db.DatabaseName));

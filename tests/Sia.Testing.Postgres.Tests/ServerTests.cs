@@ -61,7 +61,7 @@ public sealed class ServerTests(PostgresServer shared, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task OwnServerStartsQuicklyAndStopsWithoutTrace()
+    public async Task OwnServerStartsLazilyAndStopsWithoutTrace()
     {
         SkipUnlessLocalServersCanStart();
         var server = new PostgresServer();
@@ -72,7 +72,6 @@ public sealed class ServerTests(PostgresServer shared, ITestOutputHelper output)
         var elapsed = started.Elapsed;
         var cluster = server.Cluster!;
         output.WriteLine($"server start-up {cluster.StartupTime.TotalMilliseconds:F0} ms (initdb + postgres ready); first database after {elapsed.TotalMilliseconds:F0} ms");
-        Assert.True(cluster.StartupTime < TimeSpan.FromSeconds(10), $"start-up took {cluster.StartupTime}");
         Assert.NotEqual(shared.Cluster?.Port, cluster.Port);
         Assert.StartsWith("PostgreSQL", await Sql.ScalarAsync<string>(cs, "select version()"));
         Assert.True(Directory.Exists(cluster.DataDirectory));
@@ -98,7 +97,9 @@ public sealed class ServerTests(PostgresServer shared, ITestOutputHelper output)
         await using var server = new PostgresServer(new LocalClusterOptions { OwnerPid = owner.Id });
         await server.EnsureStartedAsync();
         var cluster = server.Cluster!;
-        await Task.Delay(1500);
+        var checks = new WatchdogChecks(cluster.WatchdogPid);
+        var checkedTwice = await Sql.EventuallyAsync(() => checks.Count() >= 2, TimeSpan.FromSeconds(30));
+        Assert.True(checkedTwice, "the watchdog did not look at its owner");
         Assert.False(Sql.ProcessGone(cluster.PostmasterPid)); // the owner lives: the server stays
 
         owner.Kill();
