@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Sia.Registry.Grpc;
-using Sia.Registry.Tests.AnyRequest;
+using Sia.Registry.Testing.AnyRequest;
 
 namespace Sia.Registry.Tests;
 

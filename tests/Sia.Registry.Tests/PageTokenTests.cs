@@ -3,7 +3,7 @@ using System.Text;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
-using Sia.Registry.Tests.AnyRequest;
+using Sia.Registry.Testing.AnyRequest;
 using Sia.Registry.V1;
 
 namespace Sia.Registry.Tests;

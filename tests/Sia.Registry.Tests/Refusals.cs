@@ -1,4 +1,3 @@
-using Google.Rpc;
 using Grpc.Core;
 
 namespace Sia.Registry.Tests;
@@ -6,10 +5,6 @@ namespace Sia.Registry.Tests;
 /// <summary>What a refused call says.</summary>
 internal static class Refusals
 {
-    /// <summary>The fields an INVALID_ARGUMENT's google.rpc.BadRequest names; none for any other answer.</summary>
-    public static IReadOnlyList<string> ViolatedFields(this RpcException error) =>
-        [.. error.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations.Select(v => v.Field) ?? []];
-
     /// <summary>Asserts that the call is refused as INVALID_ARGUMENT naming exactly these fields.</summary>
     public static async Task AssertInvalidAsync(Func<Task> call, params string[] fields)
     {

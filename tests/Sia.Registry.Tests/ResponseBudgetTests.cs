@@ -3,7 +3,7 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Sia.Registry.Grpc;
-using Sia.Registry.Tests.AnyRequest;
+using Sia.Registry.Testing.AnyRequest;
 using Sia.Testing.Postgres;
 
 namespace Sia.Registry.Tests;

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Grpc.Core;
-using Sia.Registry.Tests.AnyRequest;
+using Sia.Registry.Testing.AnyRequest;
 using Sia.Registry.V1;
 
 namespace Sia.Registry.Tests;

@@ -1,6 +1,6 @@
 using Google.Protobuf.Reflection;
 using Grpc.Core;
-using Sia.Registry.Tests.AnyRequest;
+using Sia.Registry.Testing.AnyRequest;
 
 namespace Sia.Registry.Tests;
 

@@ -18,6 +18,9 @@ public sealed class RawHttp2Connection : IAsyncDisposable
     private const byte Data = 0x0, Headers = 0x1, RstStream = 0x3, Settings = 0x4, Ping = 0x6, GoAway = 0x7, WindowUpdate = 0x8, Continuation = 0x9;
     private const byte EndStream = 0x1, Ack = 0x1, EndHeaders = 0x4, Padded = 0x8, Priority = 0x20;
 
+    /// <summary>SETTINGS_MAX_FRAME_SIZE before the server says otherwise: the largest frame every server takes.</summary>
+    private const int MaxFrameSize = 16_384;
+
     private readonly TcpClient _tcp;
     private readonly NetworkStream _network;
     private readonly string _authority;
@@ -66,7 +69,13 @@ public sealed class RawHttp2Connection : IAsyncDisposable
         var block = Hpack.Encode([
             (":method", "POST"), (":scheme", "http"), (":authority", _authority), (":path", path),
             ("content-type", "application/grpc"), ("te", "trailers"), .. metadata]);
-        await WriteFrameAsync(Headers, EndHeaders, id, block);
+        // A block longer than the largest frame a server must take goes on in CONTINUATION frames.
+        var fragments = block.Chunk(MaxFrameSize).ToList();
+        for (var i = 0; i < fragments.Count; i++)
+        {
+            var last = i == fragments.Count - 1 ? EndHeaders : (byte)0;
+            await WriteFrameAsync(i == 0 ? Headers : Continuation, last, id, fragments[i]);
+        }
         return stream;
     }
 

@@ -4,8 +4,9 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Type;
 using Sia.Registry.V1;
 using Sia.Testing.Postgres;
+using Xunit;
 
-namespace Sia.Registry.Tests.AnyRequest;
+namespace Sia.Registry.Testing.AnyRequest;
 
 /// <summary>
 /// The registry with two resources of each kind (so that each list has a second page at one a page), a valid request for
@@ -17,18 +18,20 @@ public class SampledRegistryHost(PostgresServer postgres) : IAsyncLifetime
     private RegistryHost _registry = null!;
     private Dictionary<string, IMessage> _requests = null!;
 
-    internal RawRegistryClient Client { get; private set; } = null!;
+    public RawRegistryClient Client { get; private set; } = null!;
 
-    internal IReadOnlyCollection<string> LoggedErrors => _errors.Entries;
+    public Uri Address => _registry.Address;
+
+    public IReadOnlyCollection<string> LoggedErrors => _errors.Entries;
 
     /// <summary>Settings over the registry's own.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     /// <summary>A fresh copy of the valid request for this RPC; an empty one for an RPC this host has none for.</summary>
-    internal IMessage RequestFor(MethodDescriptor method) =>
+    public IMessage RequestFor(MethodDescriptor method) =>
         _requests.TryGetValue(method.InputType.FullName, out var request) ? request.Descriptor.Parser.ParseFrom(request.ToByteString()) : method.InputType.Parser.ParseFrom(ByteString.Empty);
 
-    internal IMessage RequestFor(string method) => RequestFor(RegistryMethods.Named(method));
+    public IMessage RequestFor(string method) => RequestFor(RegistryMethods.Named(method));
 
     public async ValueTask InitializeAsync()
     {

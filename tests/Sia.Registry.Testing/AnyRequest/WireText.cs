@@ -1,12 +1,12 @@
 using Google.Protobuf;
 
-namespace Sia.Registry.Tests.AnyRequest;
+namespace Sia.Registry.Testing.AnyRequest;
 
 /// <summary>
 /// Requests as bytes, with lone surrogates in their strings. Protobuf's C# runtime writes a lone surrogate as U+FFFD,
 /// but protobuf.js (grpc-js) writes its three-byte form, which is not UTF-8; these stand-ins are written as those bytes.
 /// </summary>
-internal static class WireText
+public static class WireText
 {
     /// <summary>Stands for U+D800 on the wire.</summary>
     public const char LoneHighSurrogate = '\uFFFF';

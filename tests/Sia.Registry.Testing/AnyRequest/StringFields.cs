@@ -2,13 +2,13 @@ using System.Collections;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
-namespace Sia.Registry.Tests.AnyRequest;
+namespace Sia.Registry.Testing.AnyRequest;
 
 /// <summary>
 /// The string fields of a request, found from its descriptor: in nested messages (set or not), repeated strings and
 /// repeated messages, and map keys and values, by dotted path ("school.address.street", "inspection.key_judgements.key").
 /// </summary>
-internal static class StringFields
+public static class StringFields
 {
     public static IReadOnlyList<string> Of(MessageDescriptor type) => [.. Paths(type, "", [])];
 

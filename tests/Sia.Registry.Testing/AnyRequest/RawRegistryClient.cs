@@ -3,21 +3,24 @@ using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Grpc.Net.Client;
 
-namespace Sia.Registry.Tests.AnyRequest;
+namespace Sia.Registry.Testing.AnyRequest;
 
 /// <summary>
 /// What an RPC answered: its status and, for INVALID_ARGUMENT, the fields its google.rpc.BadRequest names; a unary call's
 /// response when it succeeded.
 /// </summary>
-internal sealed record Answer(StatusCode Code, string Detail, IReadOnlyList<string> Fields, IMessage? Response = null)
+public sealed record Answer(StatusCode Code, string Detail, IReadOnlyList<string> Fields, IMessage? Response = null)
 {
     public static readonly Answer Ok = new(StatusCode.OK, "", []);
 
     public override string ToString() => $"{Code} [{string.Join(", ", Fields)}] {Detail}";
 }
 
-/// <summary>Calls any registry RPC with a request as bytes (<see cref="WireText"/>), as a client in any language can send them.</summary>
-internal sealed class RawRegistryClient(GrpcChannel channel)
+/// <summary>
+/// Calls any registry RPC with a request as bytes (<see cref="WireText"/>), as a client in any language can send them, with
+/// the given headers (a partner's key, through the gateway).
+/// </summary>
+public sealed class RawRegistryClient(GrpcChannel channel, Metadata? headers = null)
 {
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(bytes => bytes, bytes => bytes);
 
@@ -34,10 +37,10 @@ internal sealed class RawRegistryClient(GrpcChannel channel)
             switch (method.IsClientStreaming, method.IsServerStreaming)
             {
                 case (false, false):
-                    var response = await _invoker.AsyncUnaryCall(Method(method, MethodType.Unary), null, new CallOptions(), body);
+                    var response = await _invoker.AsyncUnaryCall(Method(method, MethodType.Unary), null, new CallOptions(headers), body);
                     return Answer.Ok with { Response = method.OutputType.Parser.ParseFrom(response) };
                 case (true, false):
-                    using (var call = _invoker.AsyncClientStreamingCall(Method(method, MethodType.ClientStreaming), null, new CallOptions()))
+                    using (var call = _invoker.AsyncClientStreamingCall(Method(method, MethodType.ClientStreaming), null, new CallOptions(headers)))
                     {
                         await call.RequestStream.WriteAsync(body);
                         await call.RequestStream.CompleteAsync();
@@ -47,7 +50,7 @@ internal sealed class RawRegistryClient(GrpcChannel channel)
                 case (false, true):
                     // A stream that sends its first message (or ends) has taken the request; the rest is not the request's doing.
                     using (var call = _invoker.AsyncServerStreamingCall(Method(method, MethodType.ServerStreaming), null,
-                               new CallOptions(deadline: DateTime.UtcNow + StreamDeadline), body))
+                               new CallOptions(headers, deadline: DateTime.UtcNow + StreamDeadline), body))
                     {
                         await call.ResponseStream.MoveNext(CancellationToken.None);
                     }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 
-namespace Sia.Registry.Tests.AnyRequest;
+namespace Sia.Registry.Testing.AnyRequest;
 
 /// <summary>A logger provider for a host under test: keeps each entry logged at Error or above with an exception.</summary>
-internal sealed class CapturedErrors : ILoggerProvider
+public sealed class CapturedErrors : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _entries = new();
 

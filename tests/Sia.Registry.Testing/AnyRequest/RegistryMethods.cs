@@ -1,10 +1,10 @@
 using Google.Protobuf.Reflection;
 using Sia.Contracts;
 
-namespace Sia.Registry.Tests.AnyRequest;
+namespace Sia.Registry.Testing.AnyRequest;
 
 /// <summary>Every RPC of the registry's API, as its descriptors list them, so that one added later is covered too.</summary>
-internal static class RegistryMethods
+public static class RegistryMethods
 {
     public static IReadOnlyList<MethodDescriptor> All { get; } = [.. ApiDescriptors.InPackage("sia.registry.v1").SelectMany(service => service.Methods)];
 
