@@ -25,10 +25,10 @@ internal static class RiskGenerators
             .Select(test => new CriterionDefinition($"c{index}", $"Criterion {index}", "", test));
 
     private static Gen<Condition> Condition(int criteria) => Gen.OneOf<Condition>(
-        Gen.Int[0, 4].HashSet[1, 3].Select(g => (Condition)new OverallGradeIn(g)),
-        Gen.Select(Gen.OneOf(Judgements).Null(), Gen.Int[1, 4].HashSet[1, 3], (j, g) => (Condition)new KeyJudgementIn(j, g)),
+        Gen.Int[0, 4].Array[1, 3].Select(g => g.Distinct().ToArray()).Select(g => (Condition)new OverallGradeIn(g)),
+        Gen.Select(Gen.OneOf(Judgements).Null(), Gen.Int[1, 4].Array[1, 3].Select(g => g.Distinct().ToArray()), (j, g) => (Condition)new KeyJudgementIn(j, g)),
         Gen.Select(Gen.OneOf(Areas).Null(), Gen.Int[1, 5], (a, g) => (Condition)new ReportCardAtOrBelow(a, (ReportCardGrade)g)),
-        Gen.Enum<CategoryOfConcern>().Where(c => c != CategoryOfConcern.Unspecified).HashSet[1, 2].Select(c => (Condition)new CategoryOfConcernIn(c)),
+        Gen.Enum<CategoryOfConcern>().Where(c => c != CategoryOfConcern.Unspecified).Array[1, 2].Select(c => c.Distinct().ToArray()).Select(c => (Condition)new CategoryOfConcernIn(c)),
         Gen.Const<Condition>(new SafeguardingNotMet()),
         Gen.Const<Condition>(new NeverInspected()),
         Gen.Int[1, 60].Select(m => (Condition)new InspectedMoreThanMonthsAgo(m)),

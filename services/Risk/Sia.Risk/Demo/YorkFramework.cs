@@ -46,17 +46,17 @@ internal static class YorkFramework
         "1",
         [
             new("special_measures", "Ofsted placed the school in special measures.",
-                [new CategoryOfConcernIn(new HashSet<CategoryOfConcern> { CategoryOfConcern.SpecialMeasures })],
+                [new CategoryOfConcernIn([CategoryOfConcern.SpecialMeasures])],
                 new RuleOutcome("4", false, CausingConcern.SpecialMeasures)),
             new("serious_weaknesses", "Ofsted found the school to have serious weaknesses.",
-                [new CategoryOfConcernIn(new HashSet<CategoryOfConcern> { CategoryOfConcern.SeriousWeaknesses })],
+                [new CategoryOfConcernIn([CategoryOfConcern.SeriousWeaknesses])],
                 new RuleOutcome("4", false, CausingConcern.SeriousWeaknesses)),
             new("inadequate", "The school's latest inspection graded it inadequate.",
-                [new OverallGradeIn(new HashSet<int> { 4 })], new RuleOutcome("4", false, CausingConcern.None)),
+                [new OverallGradeIn([4])], new RuleOutcome("4", false, CausingConcern.None)),
             new("warning_notice", "The LA has issued the school a warning notice.",
                 [new WarningNoticeIssued()], new RuleOutcome("4", false, CausingConcern.WarningNotice)),
             new("requires_improvement", "The school's latest inspection graded it as requiring improvement (priority 1).",
-                [new OverallGradeIn(new HashSet<int> { 3 })], new RuleOutcome("3", false, CausingConcern.None)),
+                [new OverallGradeIn([3])], new RuleOutcome("3", false, CausingConcern.None)),
             new("urgent_improvement", "The school's report card has an area that needs urgent improvement, or safeguarding not met.",
                 [new ReportCardAtOrBelow(null, ReportCardGrade.UrgentImprovement)], new RuleOutcome("4", false, CausingConcern.None)),
             new("safeguarding_not_met", "Ofsted found safeguarding not met.",
@@ -64,7 +64,7 @@ internal static class YorkFramework
             new("needs_attention", "The school's report card has an area that needs attention.",
                 [new ReportCardAtOrBelow(null, ReportCardGrade.NeedsAttention)], new RuleOutcome("3", false, CausingConcern.None)),
             new("good_at_risk", $"A good school meeting {AtRiskCriteria} or more of the risk criteria is at risk of losing good (priority 2).",
-                [new OverallGradeIn(new HashSet<int> { 1, 2 }), new CriteriaMet(AtRiskCriteria, [])], new RuleOutcome("2", true, CausingConcern.None)),
+                [new OverallGradeIn([1, 2]), new CriteriaMet(AtRiskCriteria, [])], new RuleOutcome("2", true, CausingConcern.None)),
         ]);
 
     private static CriterionDefinition Judgement(string id, string title) => new(id, title, "", null);

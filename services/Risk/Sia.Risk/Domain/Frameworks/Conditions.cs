@@ -22,7 +22,7 @@ internal abstract record Condition
 }
 
 /// <summary>The latest inspection's overall grade is one of these (0 for an inspection that gives none).</summary>
-internal sealed record OverallGradeIn(IReadOnlySet<int> Grades) : Condition
+internal sealed record OverallGradeIn(IReadOnlyList<int> Grades) : Condition
 {
     public override ConditionResult Evaluate(ConditionContext context) => context.Inspection is { } inspection
         ? new(Grades.Contains(inspection.OverallGrade), $"latest inspection {inspection}: overall grade {inspection.OverallGrade}, {(Grades.Contains(inspection.OverallGrade) ? "one of" : "not one of")} {List(Grades.Order())}")
@@ -30,7 +30,7 @@ internal sealed record OverallGradeIn(IReadOnlySet<int> Grades) : Condition
 }
 
 /// <summary>A key judgement (the named one, or any when null) is graded one of these.</summary>
-internal sealed record KeyJudgementIn(string? Judgement, IReadOnlySet<int> Grades) : Condition
+internal sealed record KeyJudgementIn(string? Judgement, IReadOnlyList<int> Grades) : Condition
 {
     public override ConditionResult Evaluate(ConditionContext context)
     {
@@ -69,7 +69,7 @@ internal sealed record ReportCardAtOrBelow(string? Area, ReportCardGrade Grade) 
 }
 
 /// <summary>The latest inspection put the school in one of these categories of concern.</summary>
-internal sealed record CategoryOfConcernIn(IReadOnlySet<CategoryOfConcern> Categories) : Condition
+internal sealed record CategoryOfConcernIn(IReadOnlyList<CategoryOfConcern> Categories) : Condition
 {
     public override ConditionResult Evaluate(ConditionContext context)
     {

@@ -141,10 +141,11 @@ internal static partial class FrameworkRules
         }
     }
 
-    private static void CheckGrades(IReadOnlySet<int> grades, int lowest, string field, Violations violations)
+    private static void CheckGrades(IReadOnlyList<int> grades, int lowest, string field, Violations violations)
     {
         if (grades.Count == 0) violations.Add(field, "Name at least one grade.");
         else if (grades.Any(g => g < lowest || g > 4)) violations.Add(field, $"Grades are {lowest} to 4 (4 is inadequate).");
+        else if (grades.Distinct().Count() != grades.Count) violations.Add(field, "Name each grade once.");
     }
 
     private static void CheckGradedArea(string name, string field, Violations violations)

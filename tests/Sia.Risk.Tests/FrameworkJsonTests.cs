@@ -1,0 +1,33 @@
+using CsCheck;
+using Sia.Risk.Data;
+using Sia.Risk.Demo;
+using Sia.Risk.Domain.Assessments;
+
+namespace Sia.Risk.Tests;
+
+/// <summary>A framework stored as jsonb comes back the same: same document, same results.</summary>
+public sealed class FrameworkJsonTests
+{
+    [Fact]
+    public void Every_generated_framework_comes_back_from_its_json_giving_the_same_results()
+    {
+        RiskGenerators.Assessments.Sample((framework, facts) =>
+        {
+            var json = FrameworkJson.Serialize(framework);
+            var back = FrameworkJson.Deserialize(json);
+            var (before, after) = (RiskEvaluator.Evaluate(framework, facts), RiskEvaluator.Evaluate(back, facts));
+            return FrameworkJson.Serialize(back) == json
+                && before.Category == after.Category && before.AtRisk == after.AtRisk && before.CausingConcern == after.CausingConcern
+                && before.FiredRules.SelectMany(r => r.Facts).SequenceEqual(after.FiredRules.SelectMany(r => r.Facts));
+        }, iter: 1_000);
+    }
+
+    [Fact]
+    public void Conditions_are_tagged_by_kind()
+    {
+        var json = FrameworkJson.Serialize(YorkFramework.Definition);
+
+        Assert.Contains("\"kind\":\"category_of_concern_in\",\"categories\":[\"special_measures\"]", json);
+        Assert.Contains("\"kind\":\"criteria_met\",\"at_least\":3,\"criteria\":[]", json);
+    }
+}
