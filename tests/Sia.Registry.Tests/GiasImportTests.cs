@@ -1,6 +1,8 @@
 using System.Text;
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Npgsql;
 using Sia.Registry.Import;
 using Sia.Registry.V1;
 using Sia.Testing;
@@ -40,6 +42,38 @@ public sealed class GiasImportTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal("The Aldgate Primary School", (await schools.GetSchoolAsync(new GetSchoolRequest { Name = "schools/100000" })).DisplayName);
         var localAuthorities = await new LocalAuthorityService.LocalAuthorityServiceClient(host.CreateChannel()).ListLocalAuthoritiesAsync(new ListLocalAuthoritiesRequest());
         Assert.Contains(localAuthorities.LocalAuthorities, la => la.Code == "202");
+    }
+
+    [Fact]
+    public async Task Importing_the_same_extract_again_writes_nothing()
+    {
+        await ImportAsync(Fixture, chunkSize: 4096);
+        var (schoolsBefore, authoritiesBefore, changesBefore) = await StoredAsync();
+
+        var again = await ImportAsync(Fixture, chunkSize: 4096);
+        var (schoolsAfter, authoritiesAfter, changesAfter) = await StoredAsync();
+
+        Assert.Equal((0, 0, 6, 1), Counts(again));
+        Assert.Equal(6, schoolsBefore.Count);
+        Assert.Equal(schoolsBefore, schoolsAfter);
+        Assert.Equal(authoritiesBefore, authoritiesAfter);
+        Assert.Equal(changesBefore, changesAfter);
+    }
+
+    /// <summary>Every school's etag and update time, every LA's etag, and the change log's count and last sequence number.</summary>
+    private async Task<(List<(string, string, Timestamp)> Schools, List<(string, string)> LocalAuthorities, (long, long) Changes)> StoredAsync()
+    {
+        var schools = await new SchoolService.SchoolServiceClient(host.CreateChannel()).ListSchoolsAsync(new ListSchoolsRequest { PageSize = 100 });
+        var authorities = await new LocalAuthorityService.LocalAuthorityServiceClient(host.CreateChannel()).ListLocalAuthoritiesAsync(new ListLocalAuthoritiesRequest { PageSize = 100 });
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand("SELECT count(*), coalesce(max(sequence), 0) FROM changes", connection);
+        await using var reader = await query.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (
+            [.. schools.Schools.Select(s => (s.Name, s.Etag, s.UpdateTime))],
+            [.. authorities.LocalAuthorities.Select(la => (la.Name, la.Etag))],
+            (reader.GetInt64(0), reader.GetInt64(1)));
     }
 
     [Fact]
