@@ -13,7 +13,7 @@ namespace Sia.Registry.Tests;
 /// <summary>The GIAS import over gRPC, with the Windows-1252 fixture extract (good rows, bad rows, quoted names); a fresh database per test.</summary>
 public sealed class GiasImportTests(PostgresServer postgres) : IAsyncLifetime
 {
-    private readonly RegistryHost host = new(postgres);
+    private readonly RegistryHost host = new(postgres) { ConfigureServices = CommandGate.Install };
 
     public ValueTask InitializeAsync() => host.InitializeAsync();
 
@@ -127,17 +127,21 @@ public sealed class GiasImportTests(PostgresServer postgres) : IAsyncLifetime
     {
         await ImportAsync(Fixture, chunkSize: 4096);
         var steps = new AllianceSteps(host);
-        await steps.CreateAllianceAsync("camden", await steps.Schools.GetSchoolAsync(new GetSchoolRequest { Name = "schools/100000" }));
-        await using var join = await HalfDoneJoin.StartAsync(host.ConnectionString, "camden", 100060);
+        var alliance = await steps.CreateAllianceAsync("camden", await steps.Schools.GetSchoolAsync(new GetSchoolRequest { Name = "schools/100000" }));
 
+        // The real join, paused half done: its checks made and its locks taken, its membership not yet inserted.
+        using var halfDone = host.Services.GetRequiredService<CommandGate>().HoldBefore("INSERT INTO alliance_memberships");
+        var joining = steps.JoinAsync(alliance, "schools/100060", AllianceSteps.Day(2015, 9, 1));
+        await halfDone.ArrivedAsync();
         var importing = ImportAsync(Closure, chunkSize: 4096);
-        await join.WaitUntilBlockingAsync();
-        await join.CommitAsync();
+        await Until.TrueAsync(async () => importing.IsCompleted || await halfDone.IsBlockingAsync(host.ConnectionString), "the import to wait for the join (or end)");
+        halfDone.Release();
+        var joined = await joining;
         var summary = await importing;
 
         Assert.Equal((0, 1, 5, 1), Counts(summary));
         var school = await steps.Schools.GetSchoolAsync(new GetSchoolRequest { Name = "schools/100060" });
-        Assert.Equal(AllianceSteps.Day(2024, 8, 31), Assert.Single(school.AllianceMemberships).LeaveDate);
+        Assert.Equal((joined.Name, AllianceSteps.Day(2024, 8, 31)), (Assert.Single(school.AllianceMemberships).Name, school.AllianceMemberships[0].LeaveDate));
     }
 
     [Fact]
