@@ -144,6 +144,33 @@ public sealed class InspectionApiTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(history.Inspections[0].OverallGrade, latest.OverallGrade);
     }
 
+    [Fact]
+    public async Task Concurrent_creates_with_one_request_id_record_one_inspection_and_a_different_one_under_that_id_gets_it_too()
+    {
+        var school = await NewSchoolAsync();
+        var request = new CreateInspectionRequest { Parent = school.Name, Inspection = Cif2015(new Date { Year = 2019, Month = 6, Day = 12 }, grade: 2), RequestId = Guid.NewGuid().ToString() };
+
+        // Every call looks the request id up, and finds nothing, before any of them goes on to record.
+        using var looked = Gate.HoldAfter("FROM create_requests", count: 8);
+        var creates = Enumerable.Range(0, 8).Select(_ => _clients.Inspections.CreateInspectionAsync(request).ResponseAsync).ToList();
+        await looked.ArrivedAsync();
+        looked.Release();
+        var created = await Task.WhenAll(creates);
+        var differentBody = await _clients.Inspections.CreateInspectionAsync(new CreateInspectionRequest
+        {
+            Parent = school.Name,
+            Inspection = Cif2015(new Date { Year = 2023, Month = 1, Day = 25 }, grade: 4),
+            RequestId = request.RequestId,
+        });
+        var history = await _clients.Inspections.ListInspectionsAsync(new ListInspectionsRequest { Parent = school.Name });
+        var latest = (await _clients.Schools.GetSchoolAsync(new GetSchoolRequest { Name = school.Name })).LatestInspection;
+
+        Assert.Equal(Enumerable.Repeat(created[0], 8), created);
+        Assert.Equal(created[0], differentBody);
+        Assert.Equal([created[0]], history.Inspections);
+        Assert.Equal((created[0].Name, 2), (latest.Inspection, latest.OverallGrade));
+    }
+
     private static async Task<(StatusCode Status, Inspection? Inspection)> StatusOfAsync(Task<Inspection> create)
     {
         try

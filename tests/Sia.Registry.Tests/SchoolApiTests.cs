@@ -1,12 +1,14 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Sia.Registry.V1;
+using Sia.Testing;
 
 namespace Sia.Registry.Tests;
 
-public sealed class SchoolApiTests(RegistryHost host) : IClassFixture<RegistryHost>, IAsyncLifetime
+public sealed class SchoolApiTests(GatedRegistryHost gated) : IClassFixture<GatedRegistryHost>, IAsyncLifetime
 {
     private const string York = "816";
+    private readonly RegistryHost host = gated.Registry;
     private SchoolService.SchoolServiceClient Schools => new(host.CreateChannel());
 
     public async ValueTask InitializeAsync() =>
@@ -114,7 +116,14 @@ public sealed class SchoolApiTests(RegistryHost host) : IClassFixture<RegistryHo
                 return ex;
             }
         }
-        var outcomes = await Task.WhenAll(UpdateAsync(350), UpdateAsync(360));
+        // Whichever update first reaches its UPDATE (its etag checked) is held there until the other is inside UpdateSchool
+        // too, waiting on the first's transaction: the two overlap every time, not only when the timing happens to.
+        using var first = gated.Gate.HoldBefore("UPDATE schools");
+        var updates = new[] { UpdateAsync(350), UpdateAsync(360) };
+        await first.ArrivedAsync();
+        await Until.TrueAsync(() => first.IsBlockingAsync(host.ConnectionString), "the second update to wait for the first");
+        first.Release();
+        var outcomes = await Task.WhenAll(updates);
 
         Assert.Single(outcomes, o => o is null);
         Assert.Single(outcomes, o => o?.StatusCode == StatusCode.Aborted);
