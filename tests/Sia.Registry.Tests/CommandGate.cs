@@ -16,6 +16,9 @@ namespace Sia.Registry.Tests;
 /// </summary>
 public sealed class CommandGate : DbCommandInterceptor
 {
+    /// <summary>The request log's lookup of a create's request_id (CreateRequestLog.FindAsync).</summary>
+    public const string RequestIdLookup = "FROM create_requests";
+
     private Hold? _open;
 
     /// <summary>Adds a gate to the registry's DbContext; the test finds it in the host's services.</summary>
@@ -108,6 +111,13 @@ public sealed class CommandGate : DbCommandInterceptor
             {
                 throw new TimeoutException($"Waited {Until.Generous.TotalSeconds:0} s for {count} commands with \"{sql}\"; {_sessions.Count} came.");
             }
+        }
+
+        /// <summary>A barrier: waits for all <c>count</c> commands, then lets them go on together.</summary>
+        public async Task ReleaseOnceArrivedAsync()
+        {
+            await ArrivedAsync();
+            Release();
         }
 
         /// <summary>Whether a session of the database is waiting for a lock that a held command's transaction has.</summary>

@@ -131,8 +131,7 @@ public sealed class InspectionApiTests(PostgresServer postgres) : IAsyncLifetime
         // Each create is held where it locks the school, until all eight are there: before any of them has taken the lock.
         using var atTheLock = Gate.HoldBefore("FOR UPDATE", count: inspections.Count);
         var creates = inspections.Select(inspection => StatusOfAsync(CreateAsync(school, inspection))).ToList();
-        await atTheLock.ArrivedAsync();
-        atTheLock.Release();
+        await atTheLock.ReleaseOnceArrivedAsync();
         var outcomes = await Task.WhenAll(creates);
 
         var history = await _clients.Inspections.ListInspectionsAsync(new ListInspectionsRequest { Parent = school.Name });
@@ -151,10 +150,9 @@ public sealed class InspectionApiTests(PostgresServer postgres) : IAsyncLifetime
         var request = new CreateInspectionRequest { Parent = school.Name, Inspection = Cif2015(new Date { Year = 2019, Month = 6, Day = 12 }, grade: 2), RequestId = Guid.NewGuid().ToString() };
 
         // Every call looks the request id up, and finds nothing, before any of them goes on to record.
-        using var looked = Gate.HoldAfter("FROM create_requests", count: 8);
+        using var looked = Gate.HoldAfter(CommandGate.RequestIdLookup, count: 8);
         var creates = Enumerable.Range(0, 8).Select(_ => _clients.Inspections.CreateInspectionAsync(request).ResponseAsync).ToList();
-        await looked.ArrivedAsync();
-        looked.Release();
+        await looked.ReleaseOnceArrivedAsync();
         var created = await Task.WhenAll(creates);
         var differentBody = await _clients.Inspections.CreateInspectionAsync(new CreateInspectionRequest
         {

@@ -52,10 +52,9 @@ public sealed class LocalAuthorityApiTests(GatedRegistryHost gated) : IClassFixt
         var request = new CreateLocalAuthorityRequest { LocalAuthority = new LocalAuthority { Code = "876", DisplayName = "Halton" }, RequestId = Guid.NewGuid().ToString() };
 
         // Every call looks the request id up, and finds nothing, before any of them goes on to create.
-        using var looked = gated.Gate.HoldAfter("FROM create_requests", count: 8);
+        using var looked = gated.Gate.HoldAfter(CommandGate.RequestIdLookup, count: 8);
         var creates = Enumerable.Range(0, 8).Select(_ => Client.CreateLocalAuthorityAsync(request).ResponseAsync).ToList();
-        await looked.ArrivedAsync();
-        looked.Release();
+        await looked.ReleaseOnceArrivedAsync();
         var created = await Task.WhenAll(creates);
         var differentBody = await Client.CreateLocalAuthorityAsync(new CreateLocalAuthorityRequest
         {

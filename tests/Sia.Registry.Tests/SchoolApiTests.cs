@@ -88,7 +88,11 @@ public sealed class SchoolApiTests(GatedRegistryHost gated) : IClassFixture<Gate
     {
         var request = new CreateSchoolRequest { School = TestData.School(York), RequestId = Guid.NewGuid().ToString() };
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ => await Schools.CreateSchoolAsync(request)));
+        // Every call looks the request id up, and finds nothing, before any of them goes on to create.
+        using var looked = gated.Gate.HoldAfter(CommandGate.RequestIdLookup, count: 5);
+        var creates = Enumerable.Range(0, 5).Select(async _ => await Schools.CreateSchoolAsync(request)).ToList();
+        await looked.ReleaseOnceArrivedAsync();
+        var results = await Task.WhenAll(creates);
 
         Assert.All(results, r => Assert.Equal(results[0], r));
         var listed = await Schools.ListSchoolsAsync(new ListSchoolsRequest { NameContains = request.School.DisplayName });
