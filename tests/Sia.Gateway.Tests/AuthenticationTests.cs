@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Sia.Registry.V1;
+using Sia.Testing;
 
 namespace Sia.Gateway.Tests;
 

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Sia.Gateway.Tests.Http2;
 using Sia.Registry.Testing.AnyRequest;
 using Sia.Registry.V1;
+using Sia.Testing;
 
 namespace Sia.Gateway.Tests;
 

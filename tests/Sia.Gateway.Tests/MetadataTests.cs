@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Sia.Gateway.Tests.Http2;
 using Sia.Registry.V1;
+using Sia.Testing;
 
 namespace Sia.Gateway.Tests;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Grpc.Core;
 using Sia.Registry.V1;
+using Sia.Testing;
 using Sia.Testing.Postgres;
 
 namespace Sia.Gateway.Tests;

@@ -5,9 +5,10 @@ using static Sia.Registry.Tests.AllianceSteps;
 
 namespace Sia.Registry.Tests;
 
-public sealed class AllianceApiTests(RegistryHost host) : IClassFixture<RegistryHost>, IAsyncLifetime
+public sealed class AllianceApiTests(GatedRegistryHost gated) : IClassFixture<GatedRegistryHost>, IAsyncLifetime
 {
-    private readonly AllianceSteps steps = new(host);
+    private readonly RegistryHost host = gated.Registry;
+    private readonly AllianceSteps steps = new(gated.Registry);
     private AllianceService.AllianceServiceClient Alliances => steps.Alliances;
     private SchoolService.SchoolServiceClient Schools => steps.Schools;
 
@@ -161,19 +162,33 @@ public sealed class AllianceApiTests(RegistryHost host) : IClassFixture<Registry
         var raced = await steps.CreateSchoolAsync("816");
         var requestId = Guid.NewGuid().ToString();
 
-        var retries = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => steps.JoinAsync(alliance, retried, Day(2020, 9, 1), requestId: requestId)));
-        var races = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        // Every retry looks the request id up, and finds nothing, before any of them goes on to join.
+        StatusCode[] races;
+        AllianceMembership[] retries;
+        using (var looked = gated.Gate.HoldAfter(CommandGate.RequestIdLookup, count: 8))
         {
-            try
+            var joins = Enumerable.Range(0, 8).Select(_ => steps.JoinAsync(alliance, retried, Day(2020, 9, 1), requestId: requestId)).ToList();
+            await looked.ReleaseOnceArrivedAsync();
+            retries = await Task.WhenAll(joins);
+        }
+        // Every join has checked the alliance before any of them locks the school and looks for an overlap.
+        using (var atTheLock = gated.Gate.HoldBefore("FOR UPDATE", count: 8))
+        {
+            var joins = Enumerable.Range(0, 8).Select(async _ =>
             {
-                await steps.JoinAsync(alliance, raced, Day(2020, 9, 1));
-                return StatusCode.OK;
-            }
-            catch (RpcException ex)
-            {
-                return ex.StatusCode;
-            }
-        }));
+                try
+                {
+                    await steps.JoinAsync(alliance, raced, Day(2020, 9, 1));
+                    return StatusCode.OK;
+                }
+                catch (RpcException ex)
+                {
+                    return ex.StatusCode;
+                }
+            }).ToList();
+            await atTheLock.ReleaseOnceArrivedAsync();
+            races = await Task.WhenAll(joins);
+        }
 
         Assert.Single(retries.Select(m => m.Name).Distinct());
         Assert.Equal(1, races.Count(s => s == StatusCode.OK));

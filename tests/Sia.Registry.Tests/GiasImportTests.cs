@@ -1,6 +1,8 @@
 using System.Text;
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Npgsql;
 using Sia.Registry.Import;
 using Sia.Registry.V1;
 using Sia.Testing;
@@ -11,7 +13,7 @@ namespace Sia.Registry.Tests;
 /// <summary>The GIAS import over gRPC, with the Windows-1252 fixture extract (good rows, bad rows, quoted names); a fresh database per test.</summary>
 public sealed class GiasImportTests(PostgresServer postgres) : IAsyncLifetime
 {
-    private readonly RegistryHost host = new(postgres);
+    private readonly RegistryHost host = new(postgres) { ConfigureServices = CommandGate.Install };
 
     public ValueTask InitializeAsync() => host.InitializeAsync();
 
@@ -40,6 +42,38 @@ public sealed class GiasImportTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal("The Aldgate Primary School", (await schools.GetSchoolAsync(new GetSchoolRequest { Name = "schools/100000" })).DisplayName);
         var localAuthorities = await new LocalAuthorityService.LocalAuthorityServiceClient(host.CreateChannel()).ListLocalAuthoritiesAsync(new ListLocalAuthoritiesRequest());
         Assert.Contains(localAuthorities.LocalAuthorities, la => la.Code == "202");
+    }
+
+    [Fact]
+    public async Task Importing_the_same_extract_again_writes_nothing()
+    {
+        await ImportAsync(Fixture, chunkSize: 4096);
+        var (schoolsBefore, authoritiesBefore, changesBefore) = await StoredAsync();
+
+        var again = await ImportAsync(Fixture, chunkSize: 4096);
+        var (schoolsAfter, authoritiesAfter, changesAfter) = await StoredAsync();
+
+        Assert.Equal((0, 0, 6, 1), Counts(again));
+        Assert.Equal(6, schoolsBefore.Count);
+        Assert.Equal(schoolsBefore, schoolsAfter);
+        Assert.Equal(authoritiesBefore, authoritiesAfter);
+        Assert.Equal(changesBefore, changesAfter);
+    }
+
+    /// <summary>Every school's etag and update time, every LA's etag, and the change log's count and last sequence number.</summary>
+    private async Task<(List<(string, string, Timestamp)> Schools, List<(string, string)> LocalAuthorities, (long, long) Changes)> StoredAsync()
+    {
+        var schools = await new SchoolService.SchoolServiceClient(host.CreateChannel()).ListSchoolsAsync(new ListSchoolsRequest { PageSize = 100 });
+        var authorities = await new LocalAuthorityService.LocalAuthorityServiceClient(host.CreateChannel()).ListLocalAuthoritiesAsync(new ListLocalAuthoritiesRequest { PageSize = 100 });
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand("SELECT count(*), coalesce(max(sequence), 0) FROM changes", connection);
+        await using var reader = await query.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (
+            [.. schools.Schools.Select(s => (s.Name, s.Etag, s.UpdateTime))],
+            [.. authorities.LocalAuthorities.Select(la => (la.Name, la.Etag))],
+            (reader.GetInt64(0), reader.GetInt64(1)));
     }
 
     [Fact]
@@ -93,17 +127,21 @@ public sealed class GiasImportTests(PostgresServer postgres) : IAsyncLifetime
     {
         await ImportAsync(Fixture, chunkSize: 4096);
         var steps = new AllianceSteps(host);
-        await steps.CreateAllianceAsync("camden", await steps.Schools.GetSchoolAsync(new GetSchoolRequest { Name = "schools/100000" }));
-        await using var join = await HalfDoneJoin.StartAsync(host.ConnectionString, "camden", 100060);
+        var alliance = await steps.CreateAllianceAsync("camden", await steps.Schools.GetSchoolAsync(new GetSchoolRequest { Name = "schools/100000" }));
 
+        // The real join, paused half done: its checks made and its locks taken, its membership not yet inserted.
+        using var halfDone = host.Services.GetRequiredService<CommandGate>().HoldBefore("INSERT INTO alliance_memberships");
+        var joining = steps.JoinAsync(alliance, "schools/100060", AllianceSteps.Day(2015, 9, 1));
+        await halfDone.ArrivedAsync();
         var importing = ImportAsync(Closure, chunkSize: 4096);
-        await join.WaitUntilBlockingAsync();
-        await join.CommitAsync();
+        await Until.TrueAsync(async () => importing.IsCompleted || await halfDone.IsBlockingAsync(host.ConnectionString), "the import to wait for the join (or end)");
+        halfDone.Release();
+        var joined = await joining;
         var summary = await importing;
 
         Assert.Equal((0, 1, 5, 1), Counts(summary));
         var school = await steps.Schools.GetSchoolAsync(new GetSchoolRequest { Name = "schools/100060" });
-        Assert.Equal(AllianceSteps.Day(2024, 8, 31), Assert.Single(school.AllianceMemberships).LeaveDate);
+        Assert.Equal((joined.Name, AllianceSteps.Day(2024, 8, 31)), (Assert.Single(school.AllianceMemberships).Name, school.AllianceMemberships[0].LeaveDate));
     }
 
     [Fact]

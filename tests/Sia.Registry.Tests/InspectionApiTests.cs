@@ -9,8 +9,10 @@ namespace Sia.Registry.Tests;
 /// <summary>Inspections in all three Ofsted shapes, and the latest one as schools show and filter it; a fresh database per test.</summary>
 public sealed class InspectionApiTests(PostgresServer postgres) : IAsyncLifetime
 {
-    private readonly RegistryHost host = new(postgres);
+    private readonly RegistryHost host = new(postgres) { ConfigureServices = CommandGate.Install };
     private GrpcClients _clients = null!;
+
+    private CommandGate Gate => host.Services.GetRequiredService<CommandGate>();
 
     public async ValueTask InitializeAsync()
     {
@@ -118,6 +120,65 @@ public sealed class InspectionApiTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(first, retry);
         Assert.Single(history.Inspections);
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Concurrent_inspections_of_one_school_are_all_recorded_and_the_school_shows_the_latest()
+    {
+        var school = await NewSchoolAsync();
+        var inspections = Enumerable.Range(0, 8).Select(i => Cif2015(new Date { Year = 2016 + i, Month = 3, Day = 9 }, grade: 1 + i % 4)).ToList();
+
+        // Each create is held where it locks the school, until all eight are there: before any of them has taken the lock.
+        using var atTheLock = Gate.HoldBefore("FOR UPDATE", count: inspections.Count);
+        var creates = inspections.Select(inspection => StatusOfAsync(CreateAsync(school, inspection))).ToList();
+        await atTheLock.ReleaseOnceArrivedAsync();
+        var outcomes = await Task.WhenAll(creates);
+
+        var history = await _clients.Inspections.ListInspectionsAsync(new ListInspectionsRequest { Parent = school.Name });
+        var latest = (await _clients.Schools.GetSchoolAsync(new GetSchoolRequest { Name = school.Name })).LatestInspection;
+        Assert.Equal([(StatusCode.OK, inspections.Count)], outcomes.CountBy(o => o.Status).Select(c => (c.Key, c.Value)));
+        Assert.Equal(inspections.Count, outcomes.Select(o => o.Inspection!.Name).Distinct().Count());
+        Assert.Equal(outcomes.Select(o => o.Inspection).OrderByDescending(i => i!.InspectionDate.Year), history.Inspections);
+        Assert.Equal(history.Inspections[0].Name, latest.Inspection);
+        Assert.Equal(history.Inspections[0].OverallGrade, latest.OverallGrade);
+    }
+
+    [Fact]
+    public async Task Concurrent_creates_with_one_request_id_record_one_inspection_and_a_different_one_under_that_id_gets_it_too()
+    {
+        var school = await NewSchoolAsync();
+        var request = new CreateInspectionRequest { Parent = school.Name, Inspection = Cif2015(new Date { Year = 2019, Month = 6, Day = 12 }, grade: 2), RequestId = Guid.NewGuid().ToString() };
+
+        // Every call looks the request id up, and finds nothing, before any of them goes on to record.
+        using var looked = Gate.HoldAfter(CommandGate.RequestIdLookup, count: 8);
+        var creates = Enumerable.Range(0, 8).Select(_ => _clients.Inspections.CreateInspectionAsync(request).ResponseAsync).ToList();
+        await looked.ReleaseOnceArrivedAsync();
+        var created = await Task.WhenAll(creates);
+        var differentBody = await _clients.Inspections.CreateInspectionAsync(new CreateInspectionRequest
+        {
+            Parent = school.Name,
+            Inspection = Cif2015(new Date { Year = 2023, Month = 1, Day = 25 }, grade: 4),
+            RequestId = request.RequestId,
+        });
+        var history = await _clients.Inspections.ListInspectionsAsync(new ListInspectionsRequest { Parent = school.Name });
+        var latest = (await _clients.Schools.GetSchoolAsync(new GetSchoolRequest { Name = school.Name })).LatestInspection;
+
+        Assert.Equal(Enumerable.Repeat(created[0], 8), created);
+        Assert.Equal(created[0], differentBody);
+        Assert.Equal([created[0]], history.Inspections);
+        Assert.Equal((created[0].Name, 2), (latest.Inspection, latest.OverallGrade));
+    }
+
+    private static async Task<(StatusCode Status, Inspection? Inspection)> StatusOfAsync(Task<Inspection> create)
+    {
+        try
+        {
+            return (StatusCode.OK, await create);
+        }
+        catch (RpcException ex)
+        {
+            return (ex.StatusCode, null);
+        }
     }
 
     private static Inspection Cif2015(Date date, int grade) => new()

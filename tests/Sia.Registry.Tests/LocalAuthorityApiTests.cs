@@ -3,8 +3,9 @@ using Sia.Registry.V1;
 
 namespace Sia.Registry.Tests;
 
-public sealed class LocalAuthorityApiTests(RegistryHost host) : IClassFixture<RegistryHost>
+public sealed class LocalAuthorityApiTests(GatedRegistryHost gated) : IClassFixture<GatedRegistryHost>
 {
+    private readonly RegistryHost host = gated.Registry;
     private LocalAuthorityService.LocalAuthorityServiceClient Client => new(host.CreateChannel());
 
     [Fact]
@@ -43,6 +44,29 @@ public sealed class LocalAuthorityApiTests(RegistryHost host) : IClassFixture<Re
 
         Assert.Equal(first, retry);
         Assert.Equal(StatusCode.AlreadyExists, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Concurrent_creates_with_one_request_id_make_one_local_authority_and_a_different_one_under_that_id_gets_it_too()
+    {
+        var request = new CreateLocalAuthorityRequest { LocalAuthority = new LocalAuthority { Code = "876", DisplayName = "Halton" }, RequestId = Guid.NewGuid().ToString() };
+
+        // Every call looks the request id up, and finds nothing, before any of them goes on to create.
+        using var looked = gated.Gate.HoldAfter(CommandGate.RequestIdLookup, count: 8);
+        var creates = Enumerable.Range(0, 8).Select(_ => Client.CreateLocalAuthorityAsync(request).ResponseAsync).ToList();
+        await looked.ReleaseOnceArrivedAsync();
+        var created = await Task.WhenAll(creates);
+        var differentBody = await Client.CreateLocalAuthorityAsync(new CreateLocalAuthorityRequest
+        {
+            LocalAuthority = new LocalAuthority { Code = "877", DisplayName = "Warrington" },
+            RequestId = request.RequestId,
+        });
+        var missing = await Assert.ThrowsAsync<RpcException>(async () => await Client.GetLocalAuthorityAsync(new GetLocalAuthorityRequest { Name = "localAuthorities/877" }));
+
+        Assert.Equal(Enumerable.Repeat(created[0], 8), created);
+        Assert.Equal(("localAuthorities/876", "Halton"), (created[0].Name, created[0].DisplayName));
+        Assert.Equal(created[0], differentBody);
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
     }
 
     [Fact]

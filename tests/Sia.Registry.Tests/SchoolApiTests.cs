@@ -1,12 +1,14 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Sia.Registry.V1;
+using Sia.Testing;
 
 namespace Sia.Registry.Tests;
 
-public sealed class SchoolApiTests(RegistryHost host) : IClassFixture<RegistryHost>, IAsyncLifetime
+public sealed class SchoolApiTests(GatedRegistryHost gated) : IClassFixture<GatedRegistryHost>, IAsyncLifetime
 {
     private const string York = "816";
+    private readonly RegistryHost host = gated.Registry;
     private SchoolService.SchoolServiceClient Schools => new(host.CreateChannel());
 
     public async ValueTask InitializeAsync() =>
@@ -86,7 +88,11 @@ public sealed class SchoolApiTests(RegistryHost host) : IClassFixture<RegistryHo
     {
         var request = new CreateSchoolRequest { School = TestData.School(York), RequestId = Guid.NewGuid().ToString() };
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ => await Schools.CreateSchoolAsync(request)));
+        // Every call looks the request id up, and finds nothing, before any of them goes on to create.
+        using var looked = gated.Gate.HoldAfter(CommandGate.RequestIdLookup, count: 5);
+        var creates = Enumerable.Range(0, 5).Select(async _ => await Schools.CreateSchoolAsync(request)).ToList();
+        await looked.ReleaseOnceArrivedAsync();
+        var results = await Task.WhenAll(creates);
 
         Assert.All(results, r => Assert.Equal(results[0], r));
         var listed = await Schools.ListSchoolsAsync(new ListSchoolsRequest { NameContains = request.School.DisplayName });
@@ -114,7 +120,14 @@ public sealed class SchoolApiTests(RegistryHost host) : IClassFixture<RegistryHo
                 return ex;
             }
         }
-        var outcomes = await Task.WhenAll(UpdateAsync(350), UpdateAsync(360));
+        // Whichever update first reaches its UPDATE (its etag checked) is held there until the other is inside UpdateSchool
+        // too, waiting on the first's transaction: the two overlap every time, not only when the timing happens to.
+        using var first = gated.Gate.HoldBefore("UPDATE schools");
+        var updates = new[] { UpdateAsync(350), UpdateAsync(360) };
+        await first.ArrivedAsync();
+        await Until.TrueAsync(() => first.IsBlockingAsync(host.ConnectionString), "the second update to wait for the first");
+        first.Release();
+        var outcomes = await Task.WhenAll(updates);
 
         Assert.Single(outcomes, o => o is null);
         Assert.Single(outcomes, o => o?.StatusCode == StatusCode.Aborted);

@@ -2,15 +2,17 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Google.Type;
 using Sia.Registry.V1;
+using Sia.Testing;
 using static Sia.Registry.Tests.AllianceSteps;
 
 namespace Sia.Registry.Tests;
 
 /// <summary>Closing a school through UpdateSchool ends the alliance memberships it still has.</summary>
-public sealed class SchoolClosureTests(RegistryHost host) : IClassFixture<RegistryHost>, IAsyncLifetime
+public sealed class SchoolClosureTests(GatedRegistryHost gated) : IClassFixture<GatedRegistryHost>, IAsyncLifetime
 {
     private static readonly Date CloseDate = Day(2024, 8, 31);
-    private readonly AllianceSteps steps = new(host);
+    private readonly RegistryHost host = gated.Registry;
+    private readonly AllianceSteps steps = new(gated.Registry);
 
     public async ValueTask InitializeAsync() =>
         await TestData.EnsureLocalAuthorityAsync(new LocalAuthorityService.LocalAuthorityServiceClient(host.CreateChannel()), "816", "York");
@@ -117,15 +119,20 @@ public sealed class SchoolClosureTests(RegistryHost host) : IClassFixture<Regist
     public async Task A_close_waits_for_a_join_holding_the_schools_lock_and_ends_the_membership_it_added()
     {
         var school = await steps.CreateSchoolAsync("816");
-        await steps.CreateAllianceAsync("closing-race", await steps.CreateSchoolAsync("816"));
-        await using var join = await HalfDoneJoin.StartAsync(host.ConnectionString, "closing-race", school.Urn);
+        var alliance = await steps.CreateAllianceAsync("closing-race", await steps.CreateSchoolAsync("816"));
 
+        // The real join, paused half done: its checks made and its locks taken, its membership not yet inserted.
+        using var halfDone = gated.Gate.HoldBefore("INSERT INTO alliance_memberships");
+        var joining = steps.JoinAsync(alliance, school, Day(2015, 9, 1));
+        await halfDone.ArrivedAsync();
         var closing = CloseAsync(school, CloseDate);
-        await join.WaitUntilBlockingAsync();
-        await join.CommitAsync();
+        await Until.TrueAsync(async () => closing.IsCompleted || await halfDone.IsBlockingAsync(host.ConnectionString), "the close to wait for the join (or end)");
+        halfDone.Release();
+        var joined = await joining;
         var closed = await closing;
 
-        Assert.Equal(CloseDate, Assert.Single(closed.AllianceMemberships).LeaveDate);
+        Assert.Equal((joined.Name, CloseDate), (Assert.Single(closed.AllianceMemberships).Name, closed.AllianceMemberships[0].LeaveDate));
+        Assert.Equal(closed, await steps.Schools.GetSchoolAsync(new GetSchoolRequest { Name = school.Name }));
     }
 
     private async Task<School> CloseAsync(School school, Date? closeDate) =>

@@ -6,8 +6,9 @@ using static Sia.Registry.V1.SystemLeader.Types;
 
 namespace Sia.Registry.Tests;
 
-public sealed class SystemLeaderApiTests(RegistryHost host) : IClassFixture<RegistryHost>, IAsyncLifetime
+public sealed class SystemLeaderApiTests(GatedRegistryHost gated) : IClassFixture<GatedRegistryHost>, IAsyncLifetime
 {
+    private readonly RegistryHost host = gated.Registry;
     private SystemLeaderService.SystemLeaderServiceClient Leaders => new(host.CreateChannel());
     private SchoolService.SchoolServiceClient Schools => new(host.CreateChannel());
     private School _yorkSchool = null!;
@@ -149,11 +150,15 @@ public sealed class SystemLeaderApiTests(RegistryHost host) : IClassFixture<Regi
         var specialism = $"Retries {TestData.NewUrn()}";
         var requestId = Guid.NewGuid().ToString();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Leaders.CreateSystemLeaderAsync(new CreateSystemLeaderRequest
+        // Every call looks the request id up, and finds nothing, before any of them goes on to create.
+        using var looked = gated.Gate.HoldAfter(CommandGate.RequestIdLookup, count: 8);
+        var creates = Enumerable.Range(0, 8).Select(_ => Leaders.CreateSystemLeaderAsync(new CreateSystemLeaderRequest
         {
             SystemLeader = Leader(Designation.Sle, _yorkSchool, specialism),
             RequestId = requestId,
-        }).ResponseAsync));
+        }).ResponseAsync).ToList();
+        await looked.ReleaseOnceArrivedAsync();
+        var results = await Task.WhenAll(creates);
 
         Assert.Single(results.Select(l => l.Name).Distinct());
         var stored = await Leaders.ListSystemLeadersAsync(new ListSystemLeadersRequest { Specialism = specialism });

@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Sia.Testing;
 
 namespace Sia.Registry.Testing.AnyRequest;
 
@@ -23,9 +24,6 @@ public sealed record Answer(StatusCode Code, string Detail, IReadOnlyList<string
 public sealed class RawRegistryClient(GrpcChannel channel, Metadata? headers = null)
 {
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(bytes => bytes, bytes => bytes);
-
-    /// <summary>How long a stream of changes is given to send its first one.</summary>
-    private static readonly TimeSpan StreamDeadline = TimeSpan.FromSeconds(10);
 
     private readonly CallInvoker _invoker = channel.CreateCallInvoker();
 
@@ -49,8 +47,9 @@ public sealed class RawRegistryClient(GrpcChannel channel, Metadata? headers = n
                     break;
                 case (false, true):
                     // A stream that sends its first message (or ends) has taken the request; the rest is not the request's doing.
+                    // The deadline only ends a stream that never answers, generously, so a loaded machine is not taken for one.
                     using (var call = _invoker.AsyncServerStreamingCall(Method(method, MethodType.ServerStreaming), null,
-                               new CallOptions(headers, deadline: DateTime.UtcNow + StreamDeadline), body))
+                               new CallOptions(headers, deadline: DateTime.UtcNow + Until.Generous), body))
                     {
                         await call.ResponseStream.MoveNext(CancellationToken.None);
                     }

@@ -32,11 +32,14 @@ internal sealed class Inspections(RegistryDbContext db, CreateRequestLog log, Ti
 
         var schoolName = ResourceNames.School(urn);
         if (await log.FindAsync(requestId, cancellationToken) is { } earlier) return await GetCreatedAsync(earlier, cancellationToken);
-        var school = await db.Schools.SingleOrDefaultAsync(s => s.Urn == urn, cancellationToken) ?? throw new NotFoundException(schoolName);
 
         var entity = inspection.NewEntity(urn, clock.UtcNowForDatabase());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await SchoolLocks.LockAsync(db, [urn], cancellationToken); // before the change log's lock, as every school writer takes them
+        // Locked before the school is read (and before the change log's lock, as every school writer takes them): the
+        // caller sent no etag, so concurrent inspections of one school take turns, each updating the school as the one
+        // before left it, rather than all but one failing the check of a version they read before the lock.
+        await SchoolLocks.LockAsync(db, [urn], cancellationToken);
+        var school = await db.Schools.SingleOrDefaultAsync(s => s.Urn == urn, cancellationToken) ?? throw new NotFoundException(schoolName);
         db.Inspections.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         if (LatestInspection.Record(school, entity)) school.UpdateTime = clock.UtcNowForDatabase();
