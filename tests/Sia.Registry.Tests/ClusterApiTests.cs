@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Sia.Registry.V1;
+using Sia.ServiceKit.Grpc;
 
 namespace Sia.Registry.Tests;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Sia.Registry.Data;
 using Sia.Testing;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry.Tests;
 

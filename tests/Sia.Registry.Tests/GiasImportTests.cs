@@ -7,6 +7,7 @@ using Sia.Registry.Import;
 using Sia.Registry.V1;
 using Sia.Testing;
 using Sia.Testing.Postgres;
+using Sia.ServiceKit.Grpc;
 
 namespace Sia.Registry.Tests;
 

@@ -3,6 +3,7 @@ using Google.Type;
 using Sia.Registry.V1;
 using Sia.Testing.Postgres;
 using static Sia.Registry.V1.Inspection.Types;
+using Sia.ServiceKit.Grpc;
 
 namespace Sia.Registry.Tests;
 

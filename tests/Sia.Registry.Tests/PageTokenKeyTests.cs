@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Sia.Registry.Grpc;
 using Sia.Registry.Testing.AnyRequest;
+using Sia.ServiceKit.Grpc;
 
 namespace Sia.Registry.Tests;
 

@@ -5,6 +5,7 @@ using Grpc.Core;
 using Sia.Registry.Grpc;
 using Sia.Registry.Testing.AnyRequest;
 using Sia.Testing.Postgres;
+using Sia.ServiceKit.Grpc;
 
 namespace Sia.Registry.Tests;
 
@@ -43,7 +44,7 @@ public sealed class ResponseBudgetTests(ResponseBudgetTests.TinyBudgetRegistryHo
     public void The_budget_is_under_the_4_MiB_every_client_takes_and_a_setting_can_only_lower_it()
     {
         static ResponseBudget From(string? setting) =>
-            ResponseBudget.From(new ConfigurationBuilder().AddInMemoryCollection([new(ResponseBudget.Setting, setting)]).Build());
+            ResponseBudget.From(new ConfigurationBuilder().AddInMemoryCollection([new("Registry:MaxResponseBytes", setting)]).Build(), "Registry:MaxResponseBytes");
 
         Assert.InRange(From(null).MaxBytes, 1, 4 * 1024 * 1024 - 64 * 1024);
         Assert.Equal(1000, From("1000").MaxBytes);

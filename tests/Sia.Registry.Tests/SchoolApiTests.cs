@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Sia.Registry.V1;
 using Sia.Testing;
+using Sia.ServiceKit.Grpc;
 
 namespace Sia.Registry.Tests;
 

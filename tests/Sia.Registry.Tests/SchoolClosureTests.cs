@@ -4,6 +4,8 @@ using Google.Type;
 using Sia.Registry.V1;
 using Sia.Testing;
 using static Sia.Registry.Tests.AllianceSteps;
+using Sia.ServiceKit.Grpc;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry.Tests;
 

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Sia.Registry.V1;
 using Sia.Testing.Postgres;
+using Sia.ServiceKit.Grpc;
 
 namespace Sia.Registry.Tests;
 

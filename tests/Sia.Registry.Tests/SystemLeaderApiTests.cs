@@ -3,6 +3,7 @@ using Grpc.Core;
 using Google.Type;
 using Sia.Registry.V1;
 using static Sia.Registry.V1.SystemLeader.Types;
+using Sia.ServiceKit.Grpc;
 
 namespace Sia.Registry.Tests;
 

@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Sia.Registry.Testing.AnyRequest;
 using Sia.Registry.V1;
+using Sia.ServiceKit.Grpc;
 
 namespace Sia.Registry.Tests;
 

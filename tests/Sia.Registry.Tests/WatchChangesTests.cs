@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Sia.Registry.V1;
 using Sia.Testing.Postgres;
+using Sia.ServiceKit.Grpc;
 
 namespace Sia.Registry.Tests;
 

@@ -7,6 +7,8 @@ using Sia.Registry.Domain;
 using Sia.Registry.Grpc;
 using Sia.Registry.Import;
 using Sia.ServiceDefaults;
+using Sia.ServiceKit.Grpc;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry;
 
@@ -31,8 +33,8 @@ public static class Extensions
         builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>());
         builder.Services.AddApiReflection(ApiDescriptors.InPackage("sia.registry.v1"));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(ResponseBudget.From(builder.Configuration));
-        builder.Services.AddScoped<CreateRequestLog>();
+        builder.Services.AddSingleton(ResponseBudget.From(builder.Configuration, "Registry:MaxResponseBytes"));
+        builder.Services.AddScoped(services => new CreateRequestLog(services.GetRequiredService<RegistryDbContext>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<LocalAuthorities>();
         builder.Services.AddScoped<Schools>();
         builder.Services.AddScoped<Clusters>();

@@ -5,6 +5,7 @@ using Google.Type;
 using Sia.Registry.V1;
 using Sia.Testing.Postgres;
 using Xunit;
+using Sia.ServiceKit.Grpc;
 
 namespace Sia.Registry.Testing.AnyRequest;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sia.Registry.Data.Configurations;
 using Sia.Registry.Domain;
+using Sia.ServiceKit.Data;
 
 namespace Sia.Registry.Data;
 

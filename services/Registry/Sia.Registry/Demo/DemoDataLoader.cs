@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 using Sia.Registry.Domain;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry.Demo;
 

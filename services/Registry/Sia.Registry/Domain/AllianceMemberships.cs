@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry.Domain;
 
@@ -34,7 +35,7 @@ internal sealed class AllianceMemberships(RegistryDbContext db, Alliances allian
     {
         var violations = new Violations();
         if (!ResourceNames.TryParseSchool(school, out var urn))
-            violations.Add("alliance_membership.school", $"{TextLimits.Quote(school)} is not a school name; expected schools/{{6-digit URN}}.");
+            violations.Add("alliance_membership.school", $"{TextChecks.Quote(school)} is not a school name; expected schools/{{6-digit URN}}.");
         var (join, leave) = period.Validate("alliance_membership", violations);
         violations.ThrowIfAny();
 

@@ -14,6 +14,6 @@ internal static class AllianceRules
         if (alliance.Kind == AllianceKind.Unspecified || !Enum.IsDefined(alliance.Kind))
             violations.Add($"{prefix}.kind", "Say what kind of alliance this is: a teaching school alliance, a teaching school hub or a school improvement partnership.");
         if (!ResourceNames.TryParseSchool(alliance.LeadSchool, out _))
-            violations.Add($"{prefix}.lead_school", $"{TextLimits.Quote(alliance.LeadSchool)} is not a school name; expected schools/{{6-digit URN}}.");
+            violations.Add($"{prefix}.lead_school", $"{TextChecks.Quote(alliance.LeadSchool)} is not a school name; expected schools/{{6-digit URN}}.");
     }
 }

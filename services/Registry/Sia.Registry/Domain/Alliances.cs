@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry.Domain;
 
@@ -31,7 +32,7 @@ internal sealed class Alliances(RegistryDbContext db, TimeProvider clock)
     {
         var violations = new Violations();
         if (!ResourceNames.IsValidChosenId(allianceId))
-            violations.Add("alliance_id", $"{TextLimits.Quote(allianceId)} is not an alliance id: {ResourceNames.ChosenIdRule}.");
+            violations.Add("alliance_id", $"{TextChecks.Quote(allianceId)} is not an alliance id: {ResourceNames.ChosenIdRule}.");
         AllianceRules.Validate(alliance, "alliance", violations);
         violations.ThrowIfAny();
         var leadUrn = ResourceNames.SchoolUrn(alliance.LeadSchool, "alliance.lead_school");

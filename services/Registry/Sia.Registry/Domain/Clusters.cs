@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry.Domain;
 
@@ -24,7 +25,7 @@ internal sealed class Clusters(RegistryDbContext db, TimeProvider clock)
     {
         var violations = new Violations();
         if (!ResourceNames.IsValidChosenId(clusterId))
-            violations.Add("cluster_id", $"{TextLimits.Quote(clusterId)} is not a cluster id: {ResourceNames.ChosenIdRule}.");
+            violations.Add("cluster_id", $"{TextChecks.Quote(clusterId)} is not a cluster id: {ResourceNames.ChosenIdRule}.");
         if (string.IsNullOrWhiteSpace(displayName)) violations.Add("cluster.display_name", "A cluster needs a name.");
         else TextLimits.Check(displayName, TextLimits.Name, "cluster.display_name", violations);
         violations.ThrowIfAny();

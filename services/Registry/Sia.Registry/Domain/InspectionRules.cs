@@ -43,7 +43,7 @@ internal static class InspectionRules
         }
         if (TextLimits.Check(inspection.ReportUrl, TextLimits.Url, "inspection.report_url", violations)
             && inspection.ReportUrl.Length > 0 && !Uri.TryCreate(inspection.ReportUrl, UriKind.Absolute, out _))
-            violations.Add("inspection.report_url", $"{TextLimits.Quote(inspection.ReportUrl)} is not an absolute URL.");
+            violations.Add("inspection.report_url", $"{TextChecks.Quote(inspection.ReportUrl)} is not an absolute URL.");
     }
 
     private static void ValidateGraded(InspectionReport inspection, HashSet<string> judgements, bool requiresOverallGrade, Violations violations)

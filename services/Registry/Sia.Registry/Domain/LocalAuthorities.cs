@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry.Domain;
 
@@ -23,7 +24,7 @@ internal sealed class LocalAuthorities(RegistryDbContext db, CreateRequestLog lo
     public async Task<LocalAuthorityEntity> CreateAsync(string code, string displayName, Guid? requestId, CancellationToken cancellationToken)
     {
         var violations = new Violations();
-        if (code.Length != 3 || !code.All(char.IsAsciiDigit)) violations.Add("local_authority.code", $"{TextLimits.Quote(code)} is not a 3-digit DfE LA code.");
+        if (code.Length != 3 || !code.All(char.IsAsciiDigit)) violations.Add("local_authority.code", $"{TextChecks.Quote(code)} is not a 3-digit DfE LA code.");
         if (string.IsNullOrWhiteSpace(displayName)) violations.Add("local_authority.display_name", "A local authority needs a name.");
         else TextLimits.Check(displayName, TextLimits.Name, "local_authority.display_name", violations);
         violations.ThrowIfAny();

@@ -21,7 +21,7 @@ internal static partial class ResourceNames
 
     public static (string LaCode, string ClusterId) ClusterId(string name, string field) =>
         TryParseCluster(name, out var cluster) ? cluster
-            : throw new ValidationFailedException(field, $"{TextLimits.Quote(name)} is not a cluster name; expected localAuthorities/{{code}}/clusters/{{cluster id}}, for example localAuthorities/816/clusters/north.");
+            : throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} is not a cluster name; expected localAuthorities/{{code}}/clusters/{{cluster id}}, for example localAuthorities/816/clusters/north.");
 
     /// <summary>Whether a client-chosen id (of a cluster or an alliance) is well formed.</summary>
     public static bool IsValidChosenId(string id) => ChosenIdPattern().IsMatch(id);
@@ -39,7 +39,7 @@ internal static partial class ResourceNames
 
     public static string AllianceId(string name, string field) =>
         TryParseAlliance(name, out var allianceId) ? allianceId
-            : throw new ValidationFailedException(field, $"{TextLimits.Quote(name)} is not an alliance name; expected alliances/{{alliance id}}, for example alliances/ebor.");
+            : throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} is not an alliance name; expected alliances/{{alliance id}}, for example alliances/ebor.");
 
     public static string AllianceMembership(string allianceId, long id) => $"alliances/{allianceId}/memberships/{id}";
 
@@ -52,7 +52,7 @@ internal static partial class ResourceNames
 
     public static (string AllianceId, long Id) AllianceMembershipId(string name, string field) =>
         TryParseAllianceMembership(name, out var membership) ? membership
-            : throw new ValidationFailedException(field, $"{TextLimits.Quote(name)} is not an alliance membership name; expected alliances/{{alliance id}}/memberships/{{id}}.");
+            : throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} is not an alliance membership name; expected alliances/{{alliance id}}/memberships/{{id}}.");
 
     public static string SystemLeader(long id) => $"systemLeaders/{id}";
 
@@ -65,7 +65,7 @@ internal static partial class ResourceNames
 
     public static long SystemLeaderId(string name, string field) =>
         TryParseSystemLeader(name, out var id) ? id
-            : throw new ValidationFailedException(field, $"{TextLimits.Quote(name)} is not a system leader name; expected systemLeaders/{{id}}, for example systemLeaders/12.");
+            : throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} is not a system leader name; expected systemLeaders/{{id}}, for example systemLeaders/12.");
 
     public static string Inspection(int urn, long id) => $"schools/{urn}/inspections/{id}";
 
@@ -73,7 +73,7 @@ internal static partial class ResourceNames
     {
         var match = InspectionPattern().Match(name);
         return match.Success ? (int.Parse(match.Groups[1].Value), long.Parse(match.Groups[2].Value))
-            : throw new ValidationFailedException(field, $"{TextLimits.Quote(name)} is not an inspection name; expected schools/{{URN}}/inspections/{{id}}.");
+            : throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} is not an inspection name; expected schools/{{URN}}/inspections/{{id}}.");
     }
 
     public static bool TryParseLocalAuthority(string name, out string code)
@@ -92,11 +92,11 @@ internal static partial class ResourceNames
 
     public static string LocalAuthorityCode(string name, string field) =>
         TryParseLocalAuthority(name, out var code) ? code
-            : throw new ValidationFailedException(field, $"{TextLimits.Quote(name)} is not a local authority name; expected localAuthorities/{{3-digit code}}, for example localAuthorities/816.");
+            : throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} is not a local authority name; expected localAuthorities/{{3-digit code}}, for example localAuthorities/816.");
 
     public static int SchoolUrn(string name, string field) =>
         TryParseSchool(name, out var urn) ? urn
-            : throw new ValidationFailedException(field, $"{TextLimits.Quote(name)} is not a school name; expected schools/{{6-digit URN}}, for example schools/121615.");
+            : throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} is not a school name; expected schools/{{6-digit URN}}, for example schools/121615.");
 
     // [0-9] rather than \d, which matches any Unicode digit (int.Parse then throws on "schools/99010２"), and \z rather than $,
     // which also matches before a final newline.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sia.Registry.Data;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry.Domain;
 

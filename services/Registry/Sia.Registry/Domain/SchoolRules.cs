@@ -11,7 +11,7 @@ internal static class SchoolRules
     public static void Validate(SchoolDetails school, string prefix, Violations violations)
     {
         if (school.LocalAuthorityCode.Length != 3 || !school.LocalAuthorityCode.All(char.IsAsciiDigit))
-            violations.Add($"{prefix}.local_authority_code", $"{TextLimits.Quote(school.LocalAuthorityCode)} is not a 3-digit LA code.");
+            violations.Add($"{prefix}.local_authority_code", $"{TextChecks.Quote(school.LocalAuthorityCode)} is not a 3-digit LA code.");
         if (school.EstablishmentNumber is < 0 or > 9999)
             violations.Add($"{prefix}.establishment_number", $"{school.EstablishmentNumber} is not a 4-digit establishment number (0-9999).");
         if (string.IsNullOrWhiteSpace(school.DisplayName))
@@ -37,7 +37,7 @@ internal static class SchoolRules
         if (school.Cluster.Length > 0)
         {
             if (!ResourceNames.TryParseCluster(school.Cluster, out var cluster))
-                violations.Add($"{prefix}.cluster", $"{TextLimits.Quote(school.Cluster)} is not a cluster name; expected localAuthorities/{{code}}/clusters/{{cluster id}}.");
+                violations.Add($"{prefix}.cluster", $"{TextChecks.Quote(school.Cluster)} is not a cluster name; expected localAuthorities/{{code}}/clusters/{{cluster id}}.");
             else if (cluster.LaCode != school.LocalAuthorityCode)
                 violations.Add($"{prefix}.cluster", $"{school.Cluster} belongs to another local authority than the school's ({school.LocalAuthorityCode}).");
         }

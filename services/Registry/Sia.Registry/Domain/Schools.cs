@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry.Domain;
 
@@ -85,7 +86,7 @@ internal sealed class Schools(RegistryDbContext db, CreateRequestLog log, TimePr
     {
         var violations = new Violations();
         if (!ResourceNames.TryParseSchool(name, out var urn))
-            violations.Add("school.name", $"{TextLimits.Quote(name)} is not a school name; expected schools/{{6-digit URN}}, for example schools/121615.");
+            violations.Add("school.name", $"{TextChecks.Quote(name)} is not a school name; expected schools/{{6-digit URN}}, for example schools/121615.");
         SchoolRules.Validate(school, "school", violations);
         violations.ThrowIfAny();
 

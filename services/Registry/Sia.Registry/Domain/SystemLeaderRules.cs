@@ -20,15 +20,15 @@ internal static partial class SystemLeaderRules
         if (leader.Designation == SystemLeaderDesignation.Unspecified || !Enum.IsDefined(leader.Designation))
             violations.Add("system_leader.designation", "Give the designation: NLE, LLE, SLE, NLG or a local one (DESIGNATION_LOCAL with local_designation).");
         if (leader.Designation == SystemLeaderDesignation.Local && !LocalDesignationPattern().IsMatch(leader.LocalDesignation))
-            violations.Add("system_leader.local_designation", $"{TextLimits.Quote(leader.LocalDesignation)} is not a local designation: use 2-10 capital letters, for example YLE.");
+            violations.Add("system_leader.local_designation", $"{TextChecks.Quote(leader.LocalDesignation)} is not a local designation: use 2-10 capital letters, for example YLE.");
         if (leader.Designation != SystemLeaderDesignation.Local && leader.LocalDesignation.Length > 0)
             violations.Add("system_leader.local_designation", "Only a leader with DESIGNATION_LOCAL has a local designation.");
         if (leader.HomeSchool.Length == 0 && leader.Designation is SystemLeaderDesignation.Nle or SystemLeaderDesignation.Lle or SystemLeaderDesignation.Sle)
             violations.Add("system_leader.home_school", "Give the leader's home school (schools/{URN}): NLEs, LLEs and SLEs work in one.");
         else if (leader.HomeSchool.Length > 0 && !ResourceNames.TryParseSchool(leader.HomeSchool, out _))
-            violations.Add("system_leader.home_school", $"{TextLimits.Quote(leader.HomeSchool)} is not a school name; expected schools/{{6-digit URN}}.");
+            violations.Add("system_leader.home_school", $"{TextChecks.Quote(leader.HomeSchool)} is not a school name; expected schools/{{6-digit URN}}.");
         if (leader.Alliance.Length > 0 && !ResourceNames.TryParseAlliance(leader.Alliance, out _))
-            violations.Add("system_leader.alliance", $"{TextLimits.Quote(leader.Alliance)} is not an alliance name; expected alliances/{{alliance id}}.");
+            violations.Add("system_leader.alliance", $"{TextChecks.Quote(leader.Alliance)} is not an alliance name; expected alliances/{{alliance id}}.");
         if (leader.Specialisms.Count > MaxSpecialisms)
             violations.Add("system_leader.specialisms", $"At most {MaxSpecialisms} specialisms; this leader has {leader.Specialisms.Count}.");
         else

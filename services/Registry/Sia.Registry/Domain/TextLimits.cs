@@ -22,26 +22,6 @@ internal static class TextLimits
 
     public const int Url = 2000;
 
-    private const int Quoted = 40;
-
-    /// <summary>
-    /// Adds a violation unless the text has at most <paramref name="maxLength"/> characters and no NUL (which PostgreSQL
-    /// can't store); says whether it passed.
-    /// </summary>
-    public static bool Check(string text, int maxLength, string field, Violations violations)
-    {
-        var name = field[(field.LastIndexOf('.') + 1)..];
-        if (text.Length > maxLength) violations.Add(field, $"{name} has at most {maxLength} characters; this one has {text.Length}.");
-        else if (text.Contains('\0')) violations.Add(field, $"{name} contains a NUL character (U+0000), which no text in the registry may.");
-        else return true;
-        return false;
-    }
-
-    /// <summary>A caller's value as a refusal quotes it: whole if short, else its start and its length, so no refusal grows with what it refuses.</summary>
-    public static string Quote(string value)
-    {
-        if (value.Length <= Quoted) return $"'{value}'";
-        var start = char.IsHighSurrogate(value[Quoted - 1]) ? Quoted - 1 : Quoted;
-        return $"'{value[..start]}…' ({value.Length} characters)";
-    }
+    /// <summary>Adds a violation unless the text fits the limit and holds no NUL (<see cref="TextChecks.CheckText"/>); says whether it passed.</summary>
+    public static bool Check(string text, int maxLength, string field, Violations violations) => violations.CheckText(text, maxLength, field);
 }

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Sia.Registry.Domain;
 using Sia.Registry.Grpc.Mapping;
 using Sia.Registry.V1;
+using Sia.ServiceKit.Grpc;
 
 namespace Sia.Registry.Grpc;
 

@@ -4,6 +4,7 @@ using Sia.Contracts.DomainErrors;
 using Sia.Registry.Domain;
 using Sia.Registry.Grpc.Mapping;
 using Sia.Registry.V1;
+using Sia.ServiceKit.Grpc;
 
 namespace Sia.Registry.Grpc;
 

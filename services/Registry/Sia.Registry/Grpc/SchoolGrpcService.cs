@@ -3,6 +3,8 @@ using Sia.Contracts.DomainErrors;
 using Sia.Registry.Domain;
 using Sia.Registry.Grpc.Mapping;
 using Sia.Registry.V1;
+using Sia.ServiceKit.Grpc;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry.Grpc;
 

@@ -5,6 +5,7 @@ using Sia.Registry.Data;
 using Sia.Registry.Domain;
 using Sia.Registry.Gias;
 using Sia.Registry.V1;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry.Import;
 

@@ -180,7 +180,7 @@ namespace Sia.Registry.Data.Migrations
                     b.ToTable("clusters", (string)null);
                 });
 
-            modelBuilder.Entity("Sia.Registry.Data.CreateRequestEntity", b =>
+            modelBuilder.Entity("Sia.ServiceKit.Data.CreateRequestEntity", b =>
                 {
                     b.Property<Guid>("RequestId")
                         .ValueGeneratedOnAdd()

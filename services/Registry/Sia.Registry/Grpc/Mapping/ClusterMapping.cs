@@ -1,6 +1,7 @@
 using Sia.Registry.Data;
 using Sia.Registry.Domain;
 using Sia.Registry.V1;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry.Grpc.Mapping;
 

@@ -2,6 +2,8 @@ using Google.Protobuf.WellKnownTypes;
 using Sia.Registry.Data;
 using Sia.Registry.Domain;
 using Sia.Registry.V1;
+using Sia.ServiceKit.Grpc;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry.Grpc.Mapping;
 

@@ -1,30 +1,32 @@
+using Microsoft.Extensions.Configuration;
 using Google.Protobuf;
 using Sia.Contracts.DomainErrors;
-using Sia.Registry.Domain;
+using Sia.ServiceKit.Domain;
 
-namespace Sia.Registry.Grpc;
+namespace Sia.ServiceKit.Grpc;
 
 /// <summary>A page of a List response as it is sent: its items and the token for the next page (blank after the last).</summary>
-internal sealed record ResponsePage<TMessage>(IReadOnlyList<TMessage> Items, string NextPageToken);
+public sealed record ResponsePage<TMessage>(IReadOnlyList<TMessage> Items, string NextPageToken);
 
 /// <summary>
 /// The most bytes one response carries. gRPC clients refuse a message over 4 MiB unless they raise their limit, so a List
 /// page stops before the item that would pass the budget (its next_page_token continues from there) and a batch that would
-/// pass it is refused. 3.5 MiB, leaving room for framing and trailers; Registry:MaxResponseBytes can only lower it.
+/// pass it is refused. 3.5 MiB, leaving room for framing and trailers; a service's setting (the registry's
+/// Registry:MaxResponseBytes) can only lower it.
 /// </summary>
-internal sealed record ResponseBudget(int MaxBytes)
+public sealed record ResponseBudget(int MaxBytes)
 {
     public const int DefaultMaxBytes = 3_670_016;
-    public const string Setting = "Registry:MaxResponseBytes";
 
     /// <summary>Room for a next_page_token: a tag, its length and the longest token there is.</summary>
     private const int TokenBytes = 1 + 2 + PageToken.MaxLength;
 
-    public static ResponseBudget From(IConfiguration configuration)
+    /// <summary>The budget from the service's setting, if it has one.</summary>
+    public static ResponseBudget From(IConfiguration configuration, string setting)
     {
-        var maxBytes = configuration.GetValue<int?>(Setting) ?? DefaultMaxBytes;
+        var maxBytes = configuration.GetValue<int?>(setting) ?? DefaultMaxBytes;
         if (maxBytes is < 1 or > DefaultMaxBytes)
-            throw new InvalidOperationException($"{Setting} is {maxBytes}; it can only lower the response budget, to 1-{DefaultMaxBytes} bytes.");
+            throw new InvalidOperationException($"{setting} is {maxBytes}; it can only lower the response budget, to 1-{DefaultMaxBytes} bytes.");
         return new ResponseBudget(maxBytes);
     }
 

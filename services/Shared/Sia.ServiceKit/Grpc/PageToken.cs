@@ -3,7 +3,7 @@ using System.Text;
 using Google.Protobuf;
 using Sia.Contracts.DomainErrors;
 
-namespace Sia.Registry.Grpc;
+namespace Sia.ServiceKit.Grpc;
 
 /// <summary>
 /// Keyset page tokens: the last key returned (written as the list writes it, usually the item's resource name), with a
@@ -13,7 +13,7 @@ namespace Sia.Registry.Grpc;
 /// one harmless is that its key is parsed as strictly as a request's own fields; a key (MAC) would add a secret to share
 /// between instances and rotate, and guard nothing that needs guarding.
 /// </summary>
-internal static class PageToken
+public static class PageToken
 {
     public const int MaxLength = 200;
 

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Sia.Registry.Domain;
+namespace Sia.ServiceKit.Domain;
 
 /// <summary>One page of a list in keyset order, and whether more follow it.</summary>
-internal sealed record Page<T>(IReadOnlyList<T> Items, bool HasMore);
+public sealed record Page<T>(IReadOnlyList<T> Items, bool HasMore);
 
-internal static class Paging
+public static class Paging
 {
     /// <summary>Up to <paramref name="size"/> items of the ordered query; one more is read to know whether more follow.</summary>
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> ordered, int size, CancellationToken cancellationToken)

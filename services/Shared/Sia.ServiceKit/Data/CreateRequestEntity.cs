@@ -1,4 +1,4 @@
-namespace Sia.Registry.Data;
+namespace Sia.ServiceKit.Data;
 
 /// <summary>A create that has been done, by its client request id: a retry returns the same resource.</summary>
 public sealed class CreateRequestEntity

@@ -1,10 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using System.Reflection;
 using Google.Protobuf;
 using Grpc.Core;
 using Sia.Contracts;
 using Sia.Contracts.DomainErrors;
 
-namespace Sia.Registry.Grpc;
+namespace Sia.ServiceKit.Grpc;
 
 /// <summary>
 /// Maps a generated gRPC service as MapGrpcService does, except that a request protobuf can't parse is INVALID_ARGUMENT
@@ -12,7 +15,7 @@ namespace Sia.Registry.Grpc;
 /// UNKNOWN and logs an error. It parses requests before any interceptor runs, so the service is mapped as a
 /// ServerServiceDefinition whose request marshallers catch the failure; the handler is made per call, as for MapGrpcService.
 /// </summary>
-internal static class StrictRequestParsing
+public static class StrictRequestParsing
 {
     public static void MapGrpcServiceParsingStrictly<TService>(this IEndpointRouteBuilder endpoints) where TService : class
     {

@@ -1,11 +1,10 @@
 using Google.Protobuf.WellKnownTypes;
 using Sia.Contracts.DomainErrors;
-using Sia.Registry.Domain;
 
-namespace Sia.Registry.Grpc;
+namespace Sia.ServiceKit.Grpc;
 
 /// <summary>The fields of a resource that an Update may change, by field-mask path, and how to take each from the request.</summary>
-internal sealed class UpdateMask<T>(IReadOnlyDictionary<string, Func<T, T, T>> setters)
+public sealed class UpdateMask<T>(IReadOnlyDictionary<string, Func<T, T, T>> setters)
 {
     /// <summary>The current resource with the masked fields taken from the request's; "*" means every updatable field.</summary>
     public T Apply(FieldMask? mask, T requested, T current)
@@ -19,7 +18,7 @@ internal sealed class UpdateMask<T>(IReadOnlyDictionary<string, Func<T, T, T>> s
         if (unknown.Count > 0)
         {
             throw new ValidationFailedException("update_mask",
-                $"These fields can't be updated: {string.Join(", ", unknown.Select(TextLimits.Quote))}. Updatable: {string.Join(", ", setters.Keys)}.");
+                $"These fields can't be updated: {string.Join(", ", unknown.Select(TextChecks.Quote))}. Updatable: {string.Join(", ", setters.Keys)}.");
         }
         return paths.Aggregate(current, (resource, path) => setters[path](requested, resource));
     }

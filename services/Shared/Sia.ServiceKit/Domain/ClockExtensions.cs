@@ -1,6 +1,6 @@
-namespace Sia.Registry.Domain;
+namespace Sia.ServiceKit.Domain;
 
-internal static class ClockExtensions
+public static class ClockExtensions
 {
     private static readonly TimeZoneInfo England =
         TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var london) ? london : TimeZoneInfo.Utc;

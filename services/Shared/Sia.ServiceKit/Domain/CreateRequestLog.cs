@@ -1,25 +1,26 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Sia.Registry.Data;
+using Sia.ServiceKit.Data;
 
-namespace Sia.Registry.Domain;
+namespace Sia.ServiceKit.Domain;
 
 /// <summary>
 /// Makes creates safe to retry: a create with a request_id records it in the same transaction as the
-/// resource, and a later create with the same id gets the resource made the first time.
+/// resource, and a later create with the same id gets the resource made the first time. The service's DbContext maps
+/// <see cref="CreateRequestEntity"/> with <see cref="CreateRequestConfiguration"/>.
 /// </summary>
-internal sealed class CreateRequestLog(RegistryDbContext db, TimeProvider clock)
+public sealed class CreateRequestLog(DbContext db, TimeProvider clock)
 {
     /// <summary>The resource an earlier create with this id made, if any.</summary>
     public async Task<string?> FindAsync(Guid? requestId, CancellationToken cancellationToken) =>
         requestId is { } id
-            ? await db.CreateRequests.Where(r => r.RequestId == id).Select(r => r.ResourceName).SingleOrDefaultAsync(cancellationToken)
+            ? await db.Set<CreateRequestEntity>().Where(r => r.RequestId == id).Select(r => r.ResourceName).SingleOrDefaultAsync(cancellationToken)
             : null;
 
     /// <summary>Adds the record to the pending changes, so it commits with the resource.</summary>
     public void Record(Guid? requestId, string resourceName)
     {
-        if (requestId is { } id) db.CreateRequests.Add(new CreateRequestEntity { RequestId = id, ResourceName = resourceName, CreateTime = clock.UtcNowForDatabase() });
+        if (requestId is { } id) db.Set<CreateRequestEntity>().Add(new CreateRequestEntity { RequestId = id, ResourceName = resourceName, CreateTime = clock.UtcNowForDatabase() });
     }
 
     /// <summary>

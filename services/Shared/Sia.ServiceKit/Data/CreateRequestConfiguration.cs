@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Sia.Registry.Data.Configurations;
+namespace Sia.ServiceKit.Data;
 
-internal sealed class CreateRequestConfiguration : IEntityTypeConfiguration<CreateRequestEntity>
+public sealed class CreateRequestConfiguration : IEntityTypeConfiguration<CreateRequestEntity>
 {
     public void Configure(EntityTypeBuilder<CreateRequestEntity> request)
     {

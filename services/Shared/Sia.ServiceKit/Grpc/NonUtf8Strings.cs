@@ -2,10 +2,10 @@ using System.Text.Unicode;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
-namespace Sia.Registry.Grpc;
+namespace Sia.ServiceKit.Grpc;
 
 /// <summary>Finds the string field of an encoded message that is not UTF-8, for a refusal to name it.</summary>
-internal static class NonUtf8Strings
+public static class NonUtf8Strings
 {
     /// <summary>The first such field's path ("school.headteacher", "names[2]"), or null if none is (or the bytes are no message).</summary>
     public static string? FindField(byte[] message, MessageDescriptor type)

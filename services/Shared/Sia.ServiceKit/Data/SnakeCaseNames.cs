@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Sia.Registry.Data.Configurations;
+namespace Sia.ServiceKit.Data;
 
 /// <summary>Columns, keys and indexes named the PostgreSQL way (la_code, ix_schools_la_code_urn).</summary>
-internal static class SnakeCaseNames
+public static class SnakeCaseNames
 {
     /// <summary>Renames what the entity configurations left to EF's defaults; run after them.</summary>
     public static void Apply(ModelBuilder model)

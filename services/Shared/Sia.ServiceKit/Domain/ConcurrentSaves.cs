@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Sia.Contracts.DomainErrors;
 
-namespace Sia.Registry.Domain;
+namespace Sia.ServiceKit.Domain;
 
-internal static class ConcurrentSaves
+public static class ConcurrentSaves
 {
     /// <summary>Saves an update; a <see cref="ConcurrentChangeException"/> when someone else changed the row since it was read (its xmin moved).</summary>
     public static async Task SaveUnlessChangedAsync(this DbContext db, string resourceName, CancellationToken cancellationToken)

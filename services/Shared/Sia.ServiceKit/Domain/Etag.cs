@@ -1,10 +1,10 @@
 using System.Globalization;
 using Sia.Contracts.DomainErrors;
 
-namespace Sia.Registry.Domain;
+namespace Sia.ServiceKit.Domain;
 
 /// <summary>Etags from row versions (PostgreSQL xmin), weak-quoted as in HTTP.</summary>
-internal static class Etag
+public static class Etag
 {
     public static string From(uint version) => $"W/\"{version}\"";
 
@@ -13,7 +13,7 @@ internal static class Etag
     {
         if (etag.Length == 0) return null;
         if (etag is ['W', '/', '"', .. var digits, '"'] && uint.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var version)) return version;
-        throw new ValidationFailedException(field, $"{TextLimits.Quote(etag)} is not an etag this service issued.");
+        throw new ValidationFailedException(field, $"{TextChecks.Quote(etag)} is not an etag this service issued.");
     }
 
     /// <summary>A <see cref="ConcurrentChangeException"/> unless the etag the caller sent (if any) stands for the resource's current version.</summary>
