@@ -1,9 +1,7 @@
 using Sia.Gateway;
+using Sia.ServiceDefaults;
 
-// appsettings.json sits beside the binary: find it whatever folder the gateway is started from, unless a content root is
-// given (--contentRoot: WebApplicationFactory gives the project's folder, so tests run it with its own appsettings.json).
-var contentRoot = new ConfigurationBuilder().AddCommandLine(args).Build()[HostDefaults.ContentRootKey] ?? AppContext.BaseDirectory;
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+var builder = ServiceApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddGatewayServices();
 

@@ -1,12 +1,10 @@
-using Sia.Registry;
 using Sia.Registry.Import;
+using Sia.Registry;
+using Sia.ServiceDefaults;
 
 if (args is ["import-gias", .. var importArgs]) return await ImportGiasCommand.RunAsync(importArgs, Console.Out);
 
-// appsettings.json sits beside the binary: find it whatever folder the service is started from, unless a content root is
-// given (--contentRoot: WebApplicationFactory gives the project's folder, so tests run it with its own appsettings.json).
-var contentRoot = new ConfigurationBuilder().AddCommandLine(args).Build()[HostDefaults.ContentRootKey] ?? AppContext.BaseDirectory;
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+var builder = ServiceApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddRegistryServices();
 

@@ -6,8 +6,8 @@ using Sia.Risk.Domain.Frameworks;
 namespace Sia.Risk.Data;
 
 /// <summary>
-/// How a framework's content is stored: one jsonb document, with each condition tagged by its kind. The tags are part of
-/// the stored format: renaming a condition type keeps its tag.
+/// How frameworks, judgements and results are stored: jsonb documents in snake_case, each condition tagged by its kind.
+/// The tags are part of the stored format: renaming a condition type keeps its tag.
 /// </summary>
 internal static class FrameworkJson
 {

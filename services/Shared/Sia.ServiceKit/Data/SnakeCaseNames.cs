@@ -16,7 +16,8 @@ public static class SnakeCaseNames
                 if (property.IsConcurrencyToken && property.ClrType == typeof(uint)) continue; // xmin keeps its name
                 property.SetColumnName(SnakeCase(property.Name));
             }
-            entity.FindPrimaryKey()!.SetName($"pk_{table}");
+            // Types only seen as the CLR type of a converted property (a jsonb document) have no key, and leave the model later.
+            entity.FindPrimaryKey()?.SetName($"pk_{table}");
             foreach (var key in entity.GetForeignKeys())
             {
                 key.SetConstraintName($"fk_{table}_{string.Join("_", key.Properties.Select(p => SnakeCase(p.Name)))}");

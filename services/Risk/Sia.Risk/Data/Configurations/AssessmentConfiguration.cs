@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Sia.Risk.Data.Configurations;
+
+internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<AssessmentEntity>
+{
+    /// <summary>The unique index that keeps one latest version per school, year and round.</summary>
+    public const string LatestIndex = "ux_assessments_latest";
+
+    public void Configure(EntityTypeBuilder<AssessmentEntity> assessment)
+    {
+        assessment.ToTable("assessments");
+        assessment.HasKey(e => e.Id);
+        assessment.Property(e => e.Id).UseIdentityByDefaultColumn();
+        assessment.HasIndex(e => new { e.Urn, e.AcademicYear, e.Round, e.VersionNumber }).IsUnique();
+        assessment.HasIndex(e => new { e.Urn, e.AcademicYear, e.Round }).IsUnique().HasFilter("is_latest").HasDatabaseName(LatestIndex);
+        // The officers' lists: an LA's latest assessments for a year, in URN order.
+        assessment.HasIndex(e => new { e.LaCode, e.AcademicYear, e.Urn }).HasFilter("is_latest");
+        assessment.HasOne<FrameworkEntity>().WithMany().HasForeignKey(e => e.FrameworkId).OnDelete(DeleteBehavior.Restrict);
+        assessment.Property(e => e.Judgements).IsJson();
+        assessment.Property(e => e.Result).IsJson();
+        assessment.Property(e => e.Version).IsRowVersion();
+    }
+}

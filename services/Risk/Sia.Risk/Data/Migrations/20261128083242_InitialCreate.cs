@@ -1,0 +1,157 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Sia.Risk.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "create_requests",
+                columns: table => new
+                {
+                    request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    resource_name = table.Column<string>(type: "text", nullable: false),
+                    create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_create_requests", x => x.request_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "frameworks",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    la_code = table.Column<string>(type: "text", nullable: false),
+                    academic_year = table.Column<int>(type: "integer", nullable: false),
+                    display_name = table.Column<string>(type: "text", nullable: false),
+                    definition = table.Column<string>(type: "jsonb", nullable: false),
+                    published_revision = table.Column<int>(type: "integer", nullable: false),
+                    has_unpublished_changes = table.Column<bool>(type: "boolean", nullable: false),
+                    create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    update_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_frameworks", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assessments",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    urn = table.Column<int>(type: "integer", nullable: false),
+                    la_code = table.Column<string>(type: "text", nullable: false),
+                    academic_year = table.Column<int>(type: "integer", nullable: false),
+                    round = table.Column<int>(type: "integer", nullable: false),
+                    version_number = table.Column<int>(type: "integer", nullable: false),
+                    is_latest = table.Column<bool>(type: "boolean", nullable: false),
+                    state = table.Column<int>(type: "integer", nullable: false),
+                    framework_id = table.Column<long>(type: "bigint", nullable: false),
+                    framework_revision = table.Column<int>(type: "integer", nullable: false),
+                    judgements = table.Column<string>(type: "jsonb", nullable: false),
+                    warning_notice_issued = table.Column<bool>(type: "boolean", nullable: false),
+                    assessment_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    result = table.Column<string>(type: "jsonb", nullable: false),
+                    category = table.Column<string>(type: "text", nullable: false),
+                    at_risk = table.Column<bool>(type: "boolean", nullable: false),
+                    causing_concern = table.Column<int>(type: "integer", nullable: false),
+                    inspection_due_by = table.Column<DateOnly>(type: "date", nullable: true),
+                    version_reason = table.Column<string>(type: "text", nullable: false),
+                    create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    update_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    publish_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_assessments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_assessments_framework_id",
+                        column: x => x.framework_id,
+                        principalTable: "frameworks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "framework_revisions",
+                columns: table => new
+                {
+                    framework_id = table.Column<long>(type: "bigint", nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    display_name = table.Column<string>(type: "text", nullable: false),
+                    definition = table.Column<string>(type: "jsonb", nullable: false),
+                    publish_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_framework_revisions", x => new { x.framework_id, x.revision });
+                    table.ForeignKey(
+                        name: "fk_framework_revisions_framework_id",
+                        column: x => x.framework_id,
+                        principalTable: "frameworks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assessments_framework_id",
+                table: "assessments",
+                column: "framework_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assessments_la_code_academic_year_urn",
+                table: "assessments",
+                columns: new[] { "la_code", "academic_year", "urn" },
+                filter: "is_latest");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assessments_urn_academic_year_round_version_number",
+                table: "assessments",
+                columns: new[] { "urn", "academic_year", "round", "version_number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_assessments_latest",
+                table: "assessments",
+                columns: new[] { "urn", "academic_year", "round" },
+                unique: true,
+                filter: "is_latest");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_frameworks_la_code_academic_year",
+                table: "frameworks",
+                columns: new[] { "la_code", "academic_year" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "assessments");
+
+            migrationBuilder.DropTable(
+                name: "create_requests");
+
+            migrationBuilder.DropTable(
+                name: "framework_revisions");
+
+            migrationBuilder.DropTable(
+                name: "frameworks");
+        }
+    }
+}

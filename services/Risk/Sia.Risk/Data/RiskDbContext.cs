@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Sia.Risk.Data.Configurations;
+using Sia.ServiceKit.Data;
+
+namespace Sia.Risk.Data;
+
+public sealed class RiskDbContext(DbContextOptions<RiskDbContext> options) : DbContext(options)
+{
+    internal DbSet<FrameworkEntity> Frameworks => Set<FrameworkEntity>();
+    internal DbSet<FrameworkRevisionEntity> FrameworkRevisions => Set<FrameworkRevisionEntity>();
+    internal DbSet<AssessmentEntity> Assessments => Set<AssessmentEntity>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfiguration(new FrameworkConfiguration());
+        model.ApplyConfiguration(new FrameworkRevisionConfiguration());
+        model.ApplyConfiguration(new AssessmentConfiguration());
+        model.ApplyConfiguration(new CreateRequestConfiguration());
+        SnakeCaseNames.Apply(model);
+    }
+}

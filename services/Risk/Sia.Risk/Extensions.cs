@@ -1,0 +1,40 @@
+using Npgsql;
+using Sia.Contracts;
+using Sia.Risk.Data;
+using Sia.ServiceDefaults;
+using Sia.ServiceKit.Domain;
+
+namespace Sia.Risk;
+
+public static class Extensions
+{
+    /// <summary>
+    /// The risk service's services: its database (ConnectionStrings:riskdb) through Aspire's client integration, gRPC with
+    /// domain errors answered as rich errors, reflection, and the domain.
+    /// </summary>
+    public static void AddRiskServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<RiskDbContext>("riskdb",
+            settings =>
+            {
+                // Writes run in explicit transactions that lock rows: EF's retrying strategy cannot replay them (see the registry).
+                settings.DisableRetry = true;
+            });
+        builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>());
+        builder.Services.AddApiReflection(ApiDescriptors.InPackage("sia.risk.v1"));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped(services => new CreateRequestLog(services.GetRequiredService<RiskDbContext>(), services.GetRequiredService<TimeProvider>()));
+    }
+
+    public static void MapRiskEndpoints(this WebApplication app)
+    {
+        app.MapGrpcReflectionService();
+    }
+
+    /// <summary>Brings the database schema up to date; instances starting together take turns.</summary>
+    public static async Task MigrateRiskDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await RiskMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<RiskDbContext>());
+    }
+}
