@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Sia.Gateway.Tests;
+namespace Sia.Registry.Testing;
 
 /// <summary>Waits on a condition rather than on the clock: it returns as soon as the condition holds, and fails after a generous timeout.</summary>
 public static class Until
@@ -14,7 +14,7 @@ public static class Until
         var clock = Stopwatch.StartNew();
         while (!await condition())
         {
-            if (clock.Elapsed > Generous) throw new Xunit.Sdk.XunitException($"Waited {Generous.TotalSeconds:0} s for {what}.");
+            if (clock.Elapsed > Generous) throw new TimeoutException($"Waited {Generous.TotalSeconds:0} s for {what}.");
             await Task.Delay(50);
         }
     }
