@@ -31,6 +31,9 @@ internal sealed class ChangeWatcher : IAsyncDisposable
     /// <summary>Waits until it has received <paramref name="count"/> changes, and returns all it has.</summary>
     public Task<IReadOnlyList<Change>> ReceivedAsync(int count) => ReceivedAsync(changes => changes.Count >= count, $"{count} changes");
 
+    /// <summary>Waits until it has received a change of <paramref name="resource"/>, and returns all it has.</summary>
+    public Task<IReadOnlyList<Change>> ReceivedAsync(string resource) => ReceivedAsync(changes => changes.Any(c => c.Resource == resource), $"a change of {resource}");
+
     private async Task<IReadOnlyList<Change>> ReceivedAsync(Func<IReadOnlyList<Change>, bool> enough, string what)
     {
         await Until.TrueAsync(() => enough(Received) || reading.IsCompleted, $"{what} on a WatchChanges stream");

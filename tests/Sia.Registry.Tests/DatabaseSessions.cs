@@ -5,6 +5,10 @@ namespace Sia.Registry.Tests;
 /// <summary>What the sessions of a test database are doing, from PostgreSQL's pg_stat_activity, and ending one.</summary>
 internal static class DatabaseSessions
 {
+    /// <summary>Whether a session of the database waits for a lock (a row lock, an advisory lock...).</summary>
+    public static async Task<bool> AnyWaitsForALockAsync(string connectionString) =>
+        (long)(await ScalarAsync(connectionString, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))! > 0;
+
     /// <summary>The backend pid of the session with this application_name in the database, if there is one.</summary>
     public static async Task<int?> PidAsync(string connectionString, string applicationName) =>
         (int?)await ScalarAsync(connectionString, "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1", applicationName);
