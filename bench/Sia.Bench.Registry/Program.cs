@@ -8,6 +8,8 @@ using Sia.Bench.Registry;
 // requests DIR ROWS COUNT      write COUNT GetSchool and COUNT ListSchools requests as gRPC frames (DIR/get-K.bin,
 //                              DIR/list-K.bin) for schools of a ROWS-row extract.
 // check URL get|list FILE...   make the calls in the FILEs (gRPC frames) with a typed client and check the answers.
+// watch URL COUNT              hold COUNT WatchChanges streams open; "change" on stdin makes a change and prints how long
+//                              it took to reach every stream (see Watchers.cs).
 try
 {
     return args switch
@@ -17,6 +19,7 @@ try
         ["generate", var file, var rows] => SyntheticGias.Write(file, Number(rows)),
         ["requests", var dir, var rows, var count] => Requests.Write(dir, Number(rows), Number(count)),
         ["check", var url, var method, .. var files] when files.Length > 0 => await Requests.CheckAsync(url, method, files),
+        ["watch", var url, var count] => await Watchers.RunAsync(url, Number(count)),
         _ => Usage(),
     };
 }
@@ -30,7 +33,7 @@ static int Number(string text) => int.Parse(text, NumberStyles.None, CultureInfo
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: postgres | analyze CONNECTION | generate FILE ROWS | requests DIR ROWS COUNT | check URL get|list FILE...");
+    Console.Error.WriteLine("usage: postgres | analyze CONNECTION | generate FILE ROWS | requests DIR ROWS COUNT | check URL get|list FILE... | watch URL COUNT");
     return 2;
 }
 

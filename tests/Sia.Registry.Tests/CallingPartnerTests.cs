@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Text;
+using Google.Protobuf;
 using Grpc.Core;
+using Sia.Testing;
 using Sia.ServiceDefaults;
 using Sia.Registry.V1;
 
@@ -9,12 +12,16 @@ namespace Sia.Registry.Tests;
 
 /// <summary>
 /// ServiceDefaults' check of the gateway's signed x-sia-partner headers, in the real registry: a signed partner reaches the
-/// handlers and the server span; an unsigned, forged or stale one is UNAUTHENTICATED before any handler runs.
+/// handlers and the server span; an unsigned, forged or stale one is UNAUTHENTICATED before any handler runs. Unary calls,
+/// server streams (WatchChanges) and client streams (ImportGiasExtract) alike.
 /// </summary>
 public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, IDisposable
 {
     private const string ServerSource = "Microsoft.AspNetCore";
     private static readonly byte[] Key = PartnerHeaders.Key(PartnerRegistryHost.SigningKey);
+
+    /// <summary>A local authority the WatchChanges tests make, so that the change log has a change to send.</summary>
+    private const string WatchedCode = "908";
 
     private readonly PartnerRegistryHost _host;
     private readonly ConcurrentQueue<Activity> _stopped = new();
@@ -36,6 +43,7 @@ public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, ID
     public void Dispose() => _listener.Dispose();
 
     private LocalAuthorityService.LocalAuthorityServiceClient Client => new(_host.CreateChannel());
+    private RegistryChangeService.RegistryChangeServiceClient Changes => new(_host.CreateChannel());
 
     [Fact]
     public async Task A_call_the_gateway_signed_has_its_partner_in_the_handlers_context_and_on_the_server_span()
@@ -78,7 +86,102 @@ public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, ID
     [MemberData(nameof(Unverified))]
     public async Task Partner_headers_that_do_not_verify_are_UNAUTHENTICATED_and_the_handler_never_runs(string what, string code)
     {
+        var headers = UnverifiedHeaders(what, out var id);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await Client.CreateLocalAuthorityAsync(
+            new CreateLocalAuthorityRequest { LocalAuthority = new LocalAuthority { Code = code, DisplayName = "Never Created" } }, headers));
+        var lookup = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Client.GetLocalAuthorityAsync(new GetLocalAuthorityRequest { Name = $"localAuthorities/{code}" }));
+
+        AssertRefused(error);
+        Assert.False(_host.Partners.ContainsKey(id), what);
+        Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Unverified))]
+    public async Task Partner_headers_that_do_not_verify_end_a_WatchChanges_stream_UNAUTHENTICATED_before_the_handler_runs(string what, string _)
+    {
+        // A change to send, so that a stream the check let through would send it at once.
+        await TestData.EnsureLocalAuthorityAsync(Client, WatchedCode, "Watched");
+        var headers = UnverifiedHeaders(what, out var id);
+        using var watch = Changes.WatchChanges(new WatchChangesRequest(), headers, DateTime.UtcNow.Add(Until.Generous));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => watch.ResponseStream.MoveNext(CancellationToken.None));
+
+        AssertRefused(error);
+        Assert.False(_host.Partners.ContainsKey(id), what);
+    }
+
+    [Theory]
+    [MemberData(nameof(Unverified))]
+    public async Task Partner_headers_that_do_not_verify_end_an_ImportGiasExtract_UNAUTHENTICATED_before_anything_is_imported(string what, string _)
+    {
+        var urn = TestData.NewUrn();
+        var headers = UnverifiedHeaders(what, out var id);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => ImportOneSchoolAsync(urn, headers));
+        var lookup = await Assert.ThrowsAsync<RpcException>(async () =>
+            await new SchoolService.SchoolServiceClient(_host.CreateChannel()).GetSchoolAsync(new GetSchoolRequest { Name = $"schools/{urn}" }));
+
+        AssertRefused(error);
+        Assert.False(_host.Partners.ContainsKey(id), what);
+        Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_WatchChanges_stream_the_gateway_signed_has_its_partner_in_the_handlers_context()
+    {
+        await TestData.EnsureLocalAuthorityAsync(Client, WatchedCode, "Watched");
         var headers = CallId(out var id);
+        AddSigned(headers, "York LA", DateTimeOffset.UtcNow, Key);
+        using var watch = Changes.WatchChanges(new WatchChangesRequest(), headers, DateTime.UtcNow.Add(Until.Generous));
+
+        Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal("York LA", _host.Partners[id]);
+    }
+
+    [Fact]
+    public async Task An_ImportGiasExtract_the_gateway_signed_has_its_partner_in_the_handlers_context()
+    {
+        var urn = TestData.NewUrn();
+        var headers = CallId(out var id);
+        AddSigned(headers, "York LA", DateTimeOffset.UtcNow, Key);
+
+        var summary = await ImportOneSchoolAsync(urn, headers);
+
+        Assert.Equal(1, summary.CreatedCount);
+        Assert.Equal("York LA", _host.Partners[id]);
+    }
+
+    [Fact]
+    public async Task The_refusal_is_a_trailers_only_response()
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_host.Address, "/sia.registry.v1.LocalAuthorityService/ListLocalAuthorities"))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(new byte[5]), // one empty, uncompressed message
+        };
+        request.Content.Headers.ContentType = new("application/grpc");
+        request.Headers.TE.ParseAdd("trailers");
+        request.Headers.Add(PartnerHeaders.Partner, "York LA");
+
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/grpc", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(((int)StatusCode.Unauthenticated).ToString(), Assert.Single(response.Headers.GetValues("grpc-status")));
+        Assert.Empty(body);
+        Assert.Empty(response.TrailingHeaders);
+    }
+
+    /// <summary>Headers of one of the <see cref="Unverified"/> kinds, with a call id.</summary>
+    private static Metadata UnverifiedHeaders(string what, out string id)
+    {
+        var headers = CallId(out id);
         var now = DateTimeOffset.UtcNow;
         switch (what)
         {
@@ -109,42 +212,38 @@ public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, ID
             case "only an x-sia-partner-role header":
                 headers.Add("x-sia-partner-role", "admin");
                 break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(what), what, null);
         }
+        return headers;
+    }
 
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await Client.CreateLocalAuthorityAsync(
-            new CreateLocalAuthorityRequest { LocalAuthority = new LocalAuthority { Code = code, DisplayName = "Never Created" } }, headers));
-        var lookup = await Assert.ThrowsAsync<RpcException>(async () =>
-            await Client.GetLocalAuthorityAsync(new GetLocalAuthorityRequest { Name = $"localAuthorities/{code}" }));
-
+    private static void AssertRefused(RpcException error)
+    {
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Contains("x-sia-partner headers did not verify", error.Status.Detail);
         Assert.Contains(PartnerHeaders.SigningKeyConfigKey, error.Status.Detail);
-        Assert.False(_host.Partners.ContainsKey(id), what);
-        Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
     }
 
-    [Fact]
-    public async Task The_refusal_is_a_trailers_only_response()
+    /// <summary>The fixture extract's first school (ASCII, as is its header) under another URN and establishment number.</summary>
+    private async Task<ImportGiasExtractResponse> ImportOneSchoolAsync(int urn, Metadata headers)
     {
-        using var client = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_host.Address, "/sia.registry.v1.LocalAuthorityService/ListLocalAuthorities"))
+        const string firstSchool = "100000,\"201\",\"City of London\",\"3614\",";
+        var lines = await File.ReadAllLinesAsync(RepoPaths.Combine("tests", "Sia.Registry.Gias.Tests", "Fixtures", "edubasealldata20240105.csv"), Encoding.Latin1);
+        Assert.StartsWith(firstSchool, lines[1]);
+        var extract = $"{lines[0]}\r\n{urn},\"201\",\"City of London\",\"{urn % 10_000:D4}\",{lines[1][firstSchool.Length..]}\r\n";
+
+        using var call = new GiasImportService.GiasImportServiceClient(_host.CreateChannel()).ImportGiasExtract(headers);
+        try
         {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(new byte[5]), // one empty, uncompressed message
-        };
-        request.Content.Headers.ContentType = new("application/grpc");
-        request.Headers.TE.ParseAdd("trailers");
-        request.Headers.Add(PartnerHeaders.Partner, "York LA");
-
-        using var response = await client.SendAsync(request);
-        var body = await response.Content.ReadAsByteArrayAsync();
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/grpc", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(((int)StatusCode.Unauthenticated).ToString(), Assert.Single(response.Headers.GetValues("grpc-status")));
-        Assert.Empty(body);
-        Assert.Empty(response.TrailingHeaders);
+            await call.RequestStream.WriteAsync(new ImportGiasExtractRequest { Chunk = ByteString.CopyFrom(Encoding.Latin1.GetBytes(extract)) });
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (RpcException)
+        {
+            // The server ended the call before taking the chunk; the response carries its status.
+        }
+        return await call.ResponseAsync;
     }
 
     private static Metadata CallId(out string id)
@@ -164,12 +263,10 @@ public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, ID
     /// <summary>The registry's gRPC server span in the trace; it ends just after the response, so it may come a moment later.</summary>
     private async Task<Activity> ServerSpanAsync(ActivityTraceId traceId)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (_stopped.FirstOrDefault(a => a.TraceId == traceId && a.Source.Name == ServerSource) is { } span) return span;
-            await Task.Delay(50);
-        }
-        throw new InvalidOperationException($"No server span in trace {traceId} among {_stopped.Count} stopped activities.");
+        Activity? span = null;
+        await Until.TrueAsync(() => (span = _stopped.FirstOrDefault(a => a.TraceId == traceId && a.Source.Name == ServerSource)) is not null,
+            $"the server span in trace {traceId}");
+        return span!;
     }
 }
 

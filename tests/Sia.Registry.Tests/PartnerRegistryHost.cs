@@ -43,13 +43,33 @@ public class PartnerRegistryHost(PostgresServer postgres) : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _registry.DisposeAsync();
 
+    /// <summary>Runs after ServiceDefaults' verification, just before the handler, on unary and streaming calls alike.</summary>
     private sealed class PartnerRecorder(ConcurrentDictionary<string, string?> partners) : Interceptor
     {
         public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
             UnaryServerMethod<TRequest, TResponse> continuation)
         {
-            if (context.RequestHeaders.GetValue(CallIdHeader) is { } id) partners[id] = context.GetCallingPartner();
+            Record(context);
             return continuation(request, context);
+        }
+
+        public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+            ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+        {
+            Record(context);
+            return continuation(requestStream, context);
+        }
+
+        public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
+            ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+        {
+            Record(context);
+            return continuation(request, responseStream, context);
+        }
+
+        private void Record(ServerCallContext context)
+        {
+            if (context.RequestHeaders.GetValue(CallIdHeader) is { } id) partners[id] = context.GetCallingPartner();
         }
     }
 }

@@ -1,16 +1,26 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.EntityFrameworkCore;
+using Sia.Registry.Data;
 using Sia.Registry.V1;
 using Sia.Testing.Postgres;
 using Sia.ServiceKit.Grpc;
+using Sia.Testing;
 
 namespace Sia.Registry.Tests;
 
-/// <summary>The change feed: every committed change once, in commit order, resumable; a fresh database per test.</summary>
-public sealed class WatchChangesTests(PostgresServer postgres) : IAsyncLifetime
+/// <summary>
+/// The change feed: every committed change once, in commit order, resumable; a fresh database per test, whose writes of the
+/// change log a test can hold open (<see cref="ChangeLogWriteHold"/>).
+/// </summary>
+public sealed class WatchChangesTests : IAsyncLifetime
 {
-    private readonly RegistryHost host = new(postgres);
+    private readonly ChangeLogWriteHold hold = new();
+    private readonly RegistryHost host;
+
+    public WatchChangesTests(PostgresServer postgres) =>
+        host = new(postgres) { ConfigureServices = services => services.ConfigureDbContext<RegistryDbContext>(options => options.AddInterceptors(hold)) };
 
     public ValueTask InitializeAsync() => host.InitializeAsync();
 
@@ -56,6 +66,39 @@ public sealed class WatchChangesTests(PostgresServer postgres) : IAsyncLifetime
         Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
         Assert.Equal(created.Name, watch.ResponseStream.Current.Resource);
         Assert.Equal(created, watch.ResponseStream.Current.School);
+    }
+
+    [Fact]
+    public async Task A_change_committed_while_an_earlier_one_is_still_open_reaches_the_watcher_after_it()
+    {
+        using var channel = host.CreateChannel();
+        var schools = new SchoolService.SchoolServiceClient(channel);
+        var la = await TestData.EnsureLocalAuthorityAsync(new LocalAuthorityService.LocalAuthorityServiceClient(channel), "816", "York");
+        await using var watcher = new ChangeWatcher(channel);
+        await watcher.ReceivedAsync(1);
+
+        hold.Arm();
+        var earlier = schools.CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School("816") });
+        AsyncUnaryCall<School> later;
+        try
+        {
+            // The earlier write has its change's sequence number, uncommitted. The later one waits for it to commit; were
+            // nothing ordering the log, it would commit now with the next number, and a watcher would read it and move past
+            // the earlier one's number before that committed.
+            await hold.Held.WaitAsync(Until.Generous);
+            later = schools.CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School("816") });
+            await Until.TrueAsync(async () => later.ResponseAsync.IsCompleted || await DatabaseSessions.AnyWaitsForALockAsync(host.ConnectionString),
+                "the later write to commit or to wait for a lock");
+        }
+        finally
+        {
+            hold.Release();
+        }
+        var (first, second) = (await earlier, await later);
+        var last = await schools.CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School("816") });
+        var changes = await watcher.ReceivedAsync(last.Name);
+
+        Assert.Equal(string.Join(", ", la.Name, first.Name, second.Name, last.Name), string.Join(", ", changes.Select(c => c.Resource)));
     }
 
     [Fact]

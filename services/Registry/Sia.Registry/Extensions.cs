@@ -43,6 +43,9 @@ public static class Extensions
         builder.Services.AddScoped<SystemLeaders>();
         builder.Services.AddScoped<Inspections>();
         builder.Services.AddScoped<ChangeFeed>();
+        builder.Services.AddSingleton<ChangeLogHead>();
+        builder.Services.AddHostedService<ChangeLogListener>();
+        builder.Services.AddOptions<ChangeListenerOptions>().BindConfiguration(ChangeListenerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<GiasImporter>();
         builder.Services.AddScoped<DemoDataLoader>();
     }

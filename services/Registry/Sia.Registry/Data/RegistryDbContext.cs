@@ -30,7 +30,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     /// Saves, logging a change for every resource created or updated, in the same transaction (a membership
     /// change is logged as a change of its school, which shows its memberships). Writers of changes take one
     /// transaction-scoped advisory lock, so change sequence numbers are in commit order and a reader that has
-    /// seen change N can never later find an earlier one committed.
+    /// seen change N can never later find an earlier one committed; and they NOTIFY the change log's channel, which
+    /// PostgreSQL delivers to every registry's <see cref="ChangeLogListener"/> when (and only if) the transaction commits.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -43,7 +44,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
 
         var ownTransaction = Database.CurrentTransaction is null;
         await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChangeLogLockId})", cancellationToken);
+        await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChangeLogLockId}); NOTIFY {ChangeLogListener.Channel}", cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         // Names are read after saving, once the database has assigned generated ids.
         var now = DateTime.UtcNow;

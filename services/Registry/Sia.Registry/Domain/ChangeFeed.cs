@@ -8,28 +8,28 @@ namespace Sia.Registry.Domain;
 /// The change log (see RegistryDbContext.SaveChangesAsync) in commit order from a sequence number, then each change as it
 /// commits, with the resources the changes name as they are now.
 /// </summary>
-internal sealed class ChangeFeed(RegistryDbContext db)
+internal sealed class ChangeFeed(RegistryDbContext db, ChangeLogHead head)
 {
     private const int BatchSize = 500;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Batches of changes after <paramref name="after"/>, without end: it waits for more when it has caught up.</summary>
+    /// <summary>
+    /// Batches of changes after <paramref name="after"/>, without end. It reads only while the log's head is past what it
+    /// has sent, so a watcher that has caught up costs no queries until the next commit. The head is a sequence the
+    /// listener read as committed, and the log commits in sequence order, so every change up to it is there to read, and
+    /// none below what was read can commit later.
+    /// </summary>
     public async IAsyncEnumerable<ChangeBatch> FollowAsync(long after, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (true)
         {
+            await head.WaitPastAsync(after, cancellationToken);
             var changes = await db.Changes.AsNoTracking().Where(c => c.Sequence > after).OrderBy(c => c.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
-            if (changes.Count == 0)
-            {
-                await Task.Delay(PollInterval, cancellationToken);
-                continue;
-            }
             yield return new ChangeBatch(changes, await LoadCurrentAsync(changes, cancellationToken));
             after = changes[^1].Sequence;
         }
     }
 
-    /// <summary>The current row of every resource the changes name, by name, in one query per resource type.</summary>
+    /// <summary>The current row of every resource the changes name, by name, in one query per resource type they name.</summary>
     private async Task<IReadOnlyDictionary<string, object>> LoadCurrentAsync(List<ChangeEntity> changes, CancellationToken cancellationToken)
     {
         var names = changes.Select(c => c.ResourceName).ToHashSet();
@@ -47,20 +47,26 @@ internal sealed class ChangeFeed(RegistryDbContext db)
             else if (ResourceNames.TryParseCluster(name, out var cluster)) clusterLaCodes.Add(cluster.LaCode);
         }
 
+        // Only the types the changes name: each watcher makes these queries on every commit.
         var current = new Dictionary<string, object>();
-        var schools = await db.Schools.AsNoTracking().Include(s => s.AllianceMemberships).Where(s => urns.Contains(s.Urn)).ToListAsync(cancellationToken);
-        foreach (var school in schools) current[ResourceNames.School(school.Urn)] = school;
-        foreach (var la in await db.LocalAuthorities.AsNoTracking().Where(l => codes.Contains(l.Code)).ToListAsync(cancellationToken))
-            current[ResourceNames.LocalAuthority(la.Code)] = la;
-        foreach (var alliance in await db.Alliances.AsNoTracking().Where(a => allianceIds.Contains(a.AllianceId)).ToListAsync(cancellationToken))
-            current[ResourceNames.Alliance(alliance.AllianceId)] = alliance;
-        foreach (var leader in await db.SystemLeaders.AsNoTracking().Where(l => leaderIds.Contains(l.Id)).ToListAsync(cancellationToken))
-            current[ResourceNames.SystemLeader(leader.Id)] = leader;
-        foreach (var cluster in await db.Clusters.AsNoTracking().Where(c => clusterLaCodes.Contains(c.LaCode)).ToListAsync(cancellationToken))
-        {
-            var name = ResourceNames.Cluster(cluster.LaCode, cluster.ClusterId);
-            if (names.Contains(name)) current[name] = cluster;
-        }
+        if (urns.Count > 0)
+            foreach (var school in await db.Schools.AsNoTracking().Include(s => s.AllianceMemberships).Where(s => urns.Contains(s.Urn)).ToListAsync(cancellationToken))
+                current[ResourceNames.School(school.Urn)] = school;
+        if (codes.Count > 0)
+            foreach (var la in await db.LocalAuthorities.AsNoTracking().Where(l => codes.Contains(l.Code)).ToListAsync(cancellationToken))
+                current[ResourceNames.LocalAuthority(la.Code)] = la;
+        if (allianceIds.Count > 0)
+            foreach (var alliance in await db.Alliances.AsNoTracking().Where(a => allianceIds.Contains(a.AllianceId)).ToListAsync(cancellationToken))
+                current[ResourceNames.Alliance(alliance.AllianceId)] = alliance;
+        if (leaderIds.Count > 0)
+            foreach (var leader in await db.SystemLeaders.AsNoTracking().Where(l => leaderIds.Contains(l.Id)).ToListAsync(cancellationToken))
+                current[ResourceNames.SystemLeader(leader.Id)] = leader;
+        if (clusterLaCodes.Count > 0)
+            foreach (var cluster in await db.Clusters.AsNoTracking().Where(c => clusterLaCodes.Contains(c.LaCode)).ToListAsync(cancellationToken))
+            {
+                var name = ResourceNames.Cluster(cluster.LaCode, cluster.ClusterId);
+                if (names.Contains(name)) current[name] = cluster;
+            }
         return current;
     }
 }

@@ -24,7 +24,7 @@ internal sealed class RegistryChangeGrpcService(ChangeFeed feed) : RegistryChang
             await foreach (var batch in feed.FollowAsync(after, cancellationToken))
             {
                 var current = batch.Current.ToDictionary(resource => resource.Key, resource => ToMessage(resource.Value));
-                foreach (var change in batch.Changes) await responseStream.WriteAsync(ToMessage(change, current));
+                foreach (var change in batch.Changes) await responseStream.WriteAsync(ToMessage(change, current), cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
