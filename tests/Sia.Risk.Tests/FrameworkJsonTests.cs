@@ -23,6 +23,18 @@ public sealed class FrameworkJsonTests
     }
 
     [Fact]
+    public void A_condition_whose_kind_comes_after_its_fields_reads_back_as_PostgreSQL_jsonb_orders_keys_shortest_first()
+    {
+        var json = FrameworkJson.Serialize(YorkFramework.Definition)
+            .Replace("{\"kind\":\"criteria_met\",\"at_least\":3,\"criteria\":[]}", "{\"criteria\":[],\"at_least\":3,\"kind\":\"criteria_met\"}", StringComparison.Ordinal);
+
+        var back = FrameworkJson.Deserialize(json);
+
+        Assert.Contains("criteria\":[],\"at_least", json);
+        Assert.Equal(FrameworkJson.Serialize(YorkFramework.Definition), FrameworkJson.Serialize(back));
+    }
+
+    [Fact]
     public void Conditions_are_tagged_by_kind()
     {
         var json = FrameworkJson.Serialize(YorkFramework.Definition);

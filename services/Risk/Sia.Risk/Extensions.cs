@@ -2,7 +2,10 @@ using Npgsql;
 using Sia.Contracts;
 using Sia.Risk.Data;
 using Sia.ServiceDefaults;
+using Sia.Risk.Domain.Frameworks;
+using Sia.Risk.Grpc;
 using Sia.ServiceKit.Domain;
+using Sia.ServiceKit.Grpc;
 
 namespace Sia.Risk;
 
@@ -23,11 +26,14 @@ public static class Extensions
         builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>());
         builder.Services.AddApiReflection(ApiDescriptors.InPackage("sia.risk.v1"));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(ResponseBudget.From(builder.Configuration, "Risk:MaxResponseBytes"));
         builder.Services.AddScoped(services => new CreateRequestLog(services.GetRequiredService<RiskDbContext>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddScoped<Frameworks>();
     }
 
     public static void MapRiskEndpoints(this WebApplication app)
     {
+        app.MapGrpcServiceParsingStrictly<FrameworkGrpcService>();
         app.MapGrpcReflectionService();
     }
 

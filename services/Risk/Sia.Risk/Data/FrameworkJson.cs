@@ -26,6 +26,8 @@ internal static class FrameworkJson
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
+        // jsonb keeps an object's keys in its own order (shortest first), so "kind" may come after a condition's fields.
+        AllowOutOfOrderMetadataProperties = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { TagConditions } },

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Sia.Contracts.DomainErrors;
+
+namespace Sia.Risk.Domain;
+
+/// <summary>A framework by its LA and academic year; with a revision, that published revision, else the draft.</summary>
+internal readonly record struct FrameworkName(string LaCode, int AcademicYear, int? Revision = null)
+{
+    public string Draft => $"localAuthorities/{LaCode}/frameworks/{Domain.AcademicYear.Id(AcademicYear)}";
+
+    public override string ToString() => Revision is { } revision ? $"{Draft}@{revision}" : Draft;
+
+    public FrameworkName AtRevision(int revision) => this with { Revision = revision };
+}
+
+/// <summary>The risk service's resource names, built and parsed ("localAuthorities/816/frameworks/2015-16@1"...).</summary>
+internal static partial class ResourceNames
+{
+    public static string LocalAuthority(string code) => $"localAuthorities/{code}";
+
+    public static string School(int urn) => $"schools/{urn}";
+
+    public static string LocalAuthorityCode(string name, string field) => LocalAuthorityPattern().Match(name) is { Success: true } match
+        ? match.Groups[1].Value
+        : throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} is not a local authority name; expected localAuthorities/{{3-digit code}}, for example localAuthorities/816.");
+
+    public static int SchoolUrn(string name, string field) => SchoolPattern().Match(name) is { Success: true } match
+        ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
+        : throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} is not a school name; expected schools/{{6-digit URN}}, for example schools/121615.");
+
+    /// <summary>An academic year's id, "2015-16": its two years must follow one another.</summary>
+    public static bool TryParseAcademicYear(string id, out int year)
+    {
+        year = 0;
+        var match = AcademicYearPattern().Match(id);
+        if (!match.Success) return false;
+        year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return (year + 1) % 100 == int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+    }
+
+    public static int AcademicYearId(string id, string field) => TryParseAcademicYear(id, out var year)
+        ? year
+        : throw new ValidationFailedException(field, $"{TextChecks.Quote(id)} is not an academic year; expected yyyy-yy, for example 2015-16.");
+
+    /// <summary>A framework's name; with <paramref name="allowRevision"/>, "@{revision}" may follow it.</summary>
+    public static FrameworkName Framework(string name, string field, bool allowRevision)
+    {
+        var match = FrameworkPattern().Match(name);
+        if (match.Success && TryParseAcademicYear(match.Groups[2].Value, out var year))
+        {
+            if (!match.Groups[3].Success) return new FrameworkName(match.Groups[1].Value, year);
+            if (allowRevision && int.TryParse(match.Groups[3].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var revision) && revision > 0)
+                return new FrameworkName(match.Groups[1].Value, year, revision);
+            if (!allowRevision)
+                throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} names a published revision, which never changes; name the framework itself, without @.");
+        }
+        throw new ValidationFailedException(field,
+            $"{TextChecks.Quote(name)} is not a framework name; expected localAuthorities/{{code}}/frameworks/{{yyyy-yy}}{(allowRevision ? ", with @{revision} for a published revision" : "")}, for example localAuthorities/816/frameworks/2015-16.");
+    }
+
+    [GeneratedRegex(@"\AlocalAuthorities/([0-9]{3})\z")]
+    private static partial Regex LocalAuthorityPattern();
+
+    [GeneratedRegex(@"\Aschools/([0-9]{6})\z")]
+    private static partial Regex SchoolPattern();
+
+    [GeneratedRegex(@"\A([0-9]{4})-([0-9]{2})\z")]
+    private static partial Regex AcademicYearPattern();
+
+    [GeneratedRegex(@"\AlocalAuthorities/([0-9]{3})/frameworks/([0-9]{4}-[0-9]{2})(?:@([0-9]{1,9}))?\z")]
+    private static partial Regex FrameworkPattern();
+}
