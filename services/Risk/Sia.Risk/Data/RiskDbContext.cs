@@ -9,12 +9,14 @@ public sealed class RiskDbContext(DbContextOptions<RiskDbContext> options) : DbC
     internal DbSet<FrameworkEntity> Frameworks => Set<FrameworkEntity>();
     internal DbSet<FrameworkRevisionEntity> FrameworkRevisions => Set<FrameworkRevisionEntity>();
     internal DbSet<AssessmentEntity> Assessments => Set<AssessmentEntity>();
+    internal DbSet<IndicatorValueEntity> IndicatorValues => Set<IndicatorValueEntity>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.ApplyConfiguration(new FrameworkConfiguration());
         model.ApplyConfiguration(new FrameworkRevisionConfiguration());
         model.ApplyConfiguration(new AssessmentConfiguration());
+        model.ApplyConfiguration(new IndicatorValueConfiguration());
         model.ApplyConfiguration(new CreateRequestConfiguration());
         SnakeCaseNames.Apply(model);
     }

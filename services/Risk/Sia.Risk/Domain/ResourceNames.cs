@@ -14,6 +14,16 @@ internal readonly record struct FrameworkName(string LaCode, int AcademicYear, i
     public FrameworkName AtRevision(int revision) => this with { Revision = revision };
 }
 
+/// <summary>A school's assessment for an academic year and round; with a version, that version, else the latest.</summary>
+internal readonly record struct AssessmentName(int Urn, int AcademicYear, Assessments.AssessmentRound Round, int? Version = null)
+{
+    public string Latest => $"schools/{Urn}/assessments/{Domain.AcademicYear.Id(AcademicYear)}-{Assessments.AssessmentStates.Id(Round)}";
+
+    public override string ToString() => Version is { } version ? $"{Latest}@{version}" : Latest;
+
+    public AssessmentName AtVersion(int version) => this with { Version = version };
+}
+
 /// <summary>The risk service's resource names, built and parsed ("localAuthorities/816/frameworks/2015-16@1"...).</summary>
 internal static partial class ResourceNames
 {
@@ -58,6 +68,27 @@ internal static partial class ResourceNames
         throw new ValidationFailedException(field,
             $"{TextChecks.Quote(name)} is not a framework name; expected localAuthorities/{{code}}/frameworks/{{yyyy-yy}}{(allowRevision ? ", with @{revision} for a published revision" : "")}, for example localAuthorities/816/frameworks/2015-16.");
     }
+
+    /// <summary>An assessment's name; with <paramref name="allowVersion"/>, "@{version}" may follow it.</summary>
+    public static AssessmentName Assessment(string name, string field, bool allowVersion)
+    {
+        var match = AssessmentPattern().Match(name);
+        if (match.Success && TryParseAcademicYear(match.Groups[2].Value, out var year)
+            && Enum.TryParse<Assessments.AssessmentRound>(match.Groups[3].Value, ignoreCase: true, out var round) && round != Assessments.AssessmentRound.Unspecified)
+        {
+            var urn = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (!match.Groups[4].Success) return new AssessmentName(urn, year, round);
+            if (allowVersion && int.TryParse(match.Groups[4].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version > 0)
+                return new AssessmentName(urn, year, round, version);
+            if (!allowVersion)
+                throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} names an earlier version, which never changes; name the assessment itself, without @.");
+        }
+        throw new ValidationFailedException(field,
+            $"{TextChecks.Quote(name)} is not an assessment name; expected schools/{{urn}}/assessments/{{yyyy-yy}}-{{annual|autumn|spring|summer}}{(allowVersion ? ", with @{version} for an earlier version" : "")}, for example schools/121615/assessments/2015-16-autumn.");
+    }
+
+    [GeneratedRegex(@"\Aschools/([0-9]{6})/assessments/([0-9]{4}-[0-9]{2})-(annual|autumn|spring|summer)(?:@([0-9]{1,9}))?\z")]
+    private static partial Regex AssessmentPattern();
 
     [GeneratedRegex(@"\AlocalAuthorities/([0-9]{3})\z")]
     private static partial Regex LocalAuthorityPattern();

@@ -1,0 +1,275 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Sia.Contracts.DomainErrors;
+using Sia.Risk.Data;
+using Sia.Risk.Domain.Frameworks;
+using Sia.ServiceKit.Domain;
+
+namespace Sia.Risk.Domain.Assessments;
+
+/// <summary>
+/// Schools' assessments, one per academic year and round, in versions: the latest changes only while it is not published;
+/// a correction, or an inspection that changes a published result, makes the next version. Every change of the latest
+/// version holds its row lock, so its etag, state and version number move one change at a time.
+/// </summary>
+internal sealed class Assessments(RiskDbContext db, ISchoolRecords schools, CreateRequestLog log, TimeProvider clock)
+{
+    public async Task<AssessmentEntity> GetAsync(AssessmentName name, CancellationToken cancellationToken) =>
+        await Versions(name).Where(a => name.Version == null ? a.IsLatest : a.VersionNumber == name.Version).AsNoTracking().SingleOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException(name.ToString());
+
+    /// <summary>An assessment's versions, newest first, before the one a previous page ended with.</summary>
+    public async Task<Page<AssessmentEntity>> ListVersionsAsync(AssessmentName name, int? beforeVersion, int size, CancellationToken cancellationToken)
+    {
+        var query = Versions(name).AsNoTracking();
+        if (beforeVersion is { } version) query = query.Where(a => a.VersionNumber < version);
+        var page = await query.OrderByDescending(a => a.VersionNumber).ToPageAsync(size, cancellationToken);
+        if (page.Items.Count == 0 && beforeVersion is null) throw new NotFoundException(name.Latest);
+        return page;
+    }
+
+    /// <summary>Creates a school's assessment for a year and round as a draft; with a request id, a retry gets the one the first attempt made.</summary>
+    public async Task<AssessmentEntity> CreateAsync(AssessmentName name, AssessmentInput input, Guid? requestId, CancellationToken cancellationToken)
+    {
+        CheckDate(input.AssessmentDate, name.AcademicYear);
+        var school = await schools.FindSchoolAsync(name.Urn, cancellationToken)
+            ?? throw new PreconditionFailedException(ResourceNames.School(name.Urn),
+                $"The risk service's copy of the registry has no {ResourceNames.School(name.Urn)}: record the school in the registry first, or wait for the copy to catch up.");
+        var (framework, revision) = await PublishedFrameworkAsync(school.LaCode, name.AcademicYear, cancellationToken);
+        Validate(input, revision.Definition);
+        if (await log.FindAsync(requestId, cancellationToken) is not null) return await GetAsync(name, cancellationToken);
+
+        var now = clock.UtcNowForDatabase();
+        var date = input.AssessmentDate ?? WithinYear(clock.TodayInEngland(), name.AcademicYear);
+        var entity = new AssessmentEntity
+        {
+            Urn = name.Urn,
+            LaCode = school.LaCode,
+            AcademicYear = name.AcademicYear,
+            Round = name.Round,
+            VersionNumber = 1,
+            IsLatest = true,
+            State = AssessmentState.Draft,
+            Judgements = input.Judgements,
+            WarningNoticeIssued = input.WarningNoticeIssued,
+            AssessmentDate = date,
+            Result = null!,
+            Category = "",
+            CreateTime = now,
+            UpdateTime = now,
+        };
+        await ComputeAsync(entity, framework, revision, cancellationToken);
+        db.Assessments.Add(entity);
+        log.Record(requestId, name.Latest);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (CreateRequestLog.IsDuplicateRequest(ex))
+        {
+            await log.WinnerAsync(requestId, cancellationToken);
+            return await GetAsync(name, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw new AlreadyExistsException(name.Latest, $"{name.Latest} already exists: update its draft, or correct it once published.");
+        }
+        return entity;
+    }
+
+    /// <summary>Changes a draft as <paramref name="change"/> says, and computes its result again with the latest published framework.</summary>
+    public async Task<AssessmentEntity> UpdateAsync(AssessmentName name, uint? etag, Func<AssessmentInput, AssessmentInput> change, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var entity = await LockLatestAsync(name, cancellationToken);
+        Etag.ThrowIfStale(etag, entity.Version, name.Latest);
+        if (entity.State != AssessmentState.Draft)
+            throw new PreconditionFailedException(name.Latest, $"Only a draft changes; {name.Latest} is {AssessmentStates.Words(entity.State)}. Return it to draft first{(entity.State == AssessmentState.Published ? ", or correct it" : "")}.");
+        var input = change(new AssessmentInput(entity.Judgements, entity.WarningNoticeIssued, entity.AssessmentDate));
+        CheckDate(input.AssessmentDate, name.AcademicYear);
+        var (framework, revision) = await PublishedFrameworkAsync(entity.LaCode, entity.AcademicYear, cancellationToken);
+        Validate(input, revision.Definition);
+
+        entity.Judgements = input.Judgements;
+        entity.WarningNoticeIssued = input.WarningNoticeIssued;
+        entity.AssessmentDate = input.AssessmentDate ?? entity.AssessmentDate;
+        entity.UpdateTime = clock.UtcNowForDatabase();
+        await ComputeAsync(entity, framework, revision, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return entity;
+    }
+
+    /// <summary>Moves the assessment on (or back to draft); publishing computes its result a last time and freezes it.</summary>
+    public async Task<AssessmentEntity> TransitionAsync(AssessmentName name, uint? etag, AssessmentState to, CancellationToken cancellationToken)
+    {
+        if (etag is null) throw new ValidationFailedException("etag", "Send the etag of the assessment as you last read it, so that what moves on is what you saw.");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var entity = await LockLatestAsync(name, cancellationToken);
+        Etag.ThrowIfStale(etag, entity.Version, name.Latest);
+        if (!AssessmentStates.CanMove(entity.State, to))
+        {
+            var next = AssessmentStates.Next(entity.State);
+            throw new PreconditionFailedException(name.Latest, $"{name.Latest} is {AssessmentStates.Words(entity.State)}; it can go "
+                + (next.Count == 0 ? "nowhere: correct it to change it." : $"to {string.Join(" or ", next.Select(AssessmentStates.Words))}, not to {AssessmentStates.Words(to)}."));
+        }
+        var now = clock.UtcNowForDatabase();
+        if (to == AssessmentState.Published)
+        {
+            var (framework, revision) = await PublishedFrameworkAsync(entity.LaCode, entity.AcademicYear, cancellationToken);
+            await ComputeAsync(entity, framework, revision, cancellationToken);
+            entity.PublishTime = now;
+        }
+        entity.State = to;
+        entity.UpdateTime = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return entity;
+    }
+
+    /// <summary>
+    /// Starts the next version of a published assessment as a draft with its judgements and the reason; a retry with the
+    /// same request id gets the version the first attempt made.
+    /// </summary>
+    public async Task<AssessmentEntity> CorrectAsync(AssessmentName name, uint? etag, string reason, Guid? requestId, CancellationToken cancellationToken)
+    {
+        var violations = new Violations();
+        if (string.IsNullOrWhiteSpace(reason)) violations.Add("reason", "Say why the assessment is corrected: the reason is kept with the new version.");
+        else violations.CheckText(reason, AssessmentRules.Reason, "reason");
+        violations.ThrowIfAny();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var latest = await LockLatestAsync(name, cancellationToken);
+        if (await log.FindAsync(requestId, cancellationToken) is { } earlier)
+            return await GetAsync(ResourceNames.Assessment(earlier, "request_id", allowVersion: true), cancellationToken);
+        Etag.ThrowIfStale(etag, latest.Version, name.Latest);
+        if (latest.State != AssessmentState.Published)
+            throw new PreconditionFailedException(name.Latest, $"Only a published assessment is corrected; {name.Latest} is {AssessmentStates.Words(latest.State)}: change it directly.");
+
+        var next = await NextVersionAsync(latest, AssessmentState.Draft, $"Correction: {reason.Trim()}", cancellationToken);
+        log.Record(requestId, name.AtVersion(next.VersionNumber).ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return next;
+    }
+
+    /// <summary>
+    /// After the registry recorded an inspection of a school: computes again every latest assessment of the school dated on
+    /// or after the inspection. A draft (or one in moderation) takes the new result in place; a published one whose latest
+    /// inspection changes gets a new published version saying why. In the caller's transaction.
+    /// </summary>
+    public async Task RecomputeAfterInspectionAsync(int urn, string inspection, DateOnly inspectionDate, CancellationToken cancellationToken)
+    {
+        var affected = await db.Assessments
+            .FromSql($"SELECT *, xmin FROM assessments WHERE urn = {urn} AND is_latest AND assessment_date >= {inspectionDate} ORDER BY id FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        foreach (var assessment in affected)
+        {
+            var (framework, revision) = await PublishedFrameworkAsync(assessment.LaCode, assessment.AcademicYear, cancellationToken);
+            if (assessment.State != AssessmentState.Published)
+            {
+                await ComputeAsync(assessment, framework, revision, cancellationToken);
+                assessment.UpdateTime = clock.UtcNowForDatabase();
+                continue;
+            }
+            var facts = await FactsAsync(assessment, cancellationToken);
+            if (facts.LatestInspection?.Name == assessment.Result.LatestInspection) continue;
+            var next = await NextVersionAsync(assessment, AssessmentState.Published,
+                $"Recomputed: the registry recorded {inspection} ({inspectionDate:yyyy-MM-dd})", cancellationToken);
+            next.PublishTime = next.CreateTime;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private IQueryable<AssessmentEntity> Versions(AssessmentName name) =>
+        db.Assessments.Where(a => a.Urn == name.Urn && a.AcademicYear == name.AcademicYear && a.Round == name.Round);
+
+    private async Task<AssessmentEntity> LockLatestAsync(AssessmentName name, CancellationToken cancellationToken) =>
+        await db.Assessments.FromSql($"SELECT *, xmin FROM assessments WHERE urn = {name.Urn} AND academic_year = {name.AcademicYear} AND round = {(int)name.Round} AND is_latest FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException(name.Latest);
+
+    private async Task<AssessmentEntity> NextVersionAsync(AssessmentEntity latest, AssessmentState state, string reason, CancellationToken cancellationToken)
+    {
+        var (framework, revision) = await PublishedFrameworkAsync(latest.LaCode, latest.AcademicYear, cancellationToken);
+        var now = clock.UtcNowForDatabase();
+        latest.IsLatest = false;
+        // The old version stops being the latest before the new one claims it: one latest per school, year and round.
+        await db.SaveChangesAsync(cancellationToken);
+        var next = new AssessmentEntity
+        {
+            Urn = latest.Urn,
+            LaCode = latest.LaCode,
+            AcademicYear = latest.AcademicYear,
+            Round = latest.Round,
+            VersionNumber = latest.VersionNumber + 1,
+            IsLatest = true,
+            State = state,
+            Judgements = latest.Judgements,
+            WarningNoticeIssued = latest.WarningNoticeIssued,
+            AssessmentDate = latest.AssessmentDate,
+            Result = null!,
+            Category = "",
+            VersionReason = reason,
+            CreateTime = now,
+            UpdateTime = now,
+        };
+        await ComputeAsync(next, framework, revision, cancellationToken);
+        db.Assessments.Add(next);
+        return next;
+    }
+
+    private async Task<(FrameworkEntity Framework, FrameworkRevisionEntity Revision)> PublishedFrameworkAsync(string laCode, int academicYear,
+        CancellationToken cancellationToken)
+    {
+        var name = new FrameworkName(laCode, academicYear);
+        var framework = await db.Frameworks.AsNoTracking().SingleOrDefaultAsync(f => f.LaCode == laCode && f.AcademicYear == academicYear, cancellationToken);
+        if (framework is not { PublishedRevision: > 0 })
+            throw new PreconditionFailedException(name.Draft, $"{ResourceNames.LocalAuthority(laCode)} has no published framework for {AcademicYear.Label(academicYear)}: publish {name.Draft} first.");
+        var revision = await db.FrameworkRevisions.AsNoTracking()
+            .SingleAsync(r => r.FrameworkId == framework.Id && r.Revision == framework.PublishedRevision, cancellationToken);
+        return (framework, revision);
+    }
+
+    private async Task<AssessmentFacts> FactsAsync(AssessmentEntity assessment, CancellationToken cancellationToken) => new(
+        assessment.AcademicYear,
+        assessment.AssessmentDate,
+        await schools.LatestInspectionAsync(assessment.Urn, assessment.AssessmentDate, cancellationToken),
+        assessment.Judgements,
+        assessment.WarningNoticeIssued,
+        await schools.IndicatorsAsync(assessment.Urn, cancellationToken));
+
+    private async Task ComputeAsync(AssessmentEntity assessment, FrameworkEntity framework, FrameworkRevisionEntity revision, CancellationToken cancellationToken)
+    {
+        var result = RiskEvaluator.Evaluate(revision.Definition, await FactsAsync(assessment, cancellationToken));
+        assessment.FrameworkId = framework.Id;
+        assessment.FrameworkRevision = revision.Revision;
+        assessment.Result = result;
+        assessment.Category = result.Category;
+        assessment.AtRisk = result.AtRisk;
+        assessment.CausingConcern = result.CausingConcern;
+        assessment.InspectionDueBy = result.InspectionDue.Latest;
+    }
+
+    private static void Validate(AssessmentInput input, FrameworkDefinition framework)
+    {
+        var violations = new Violations();
+        AssessmentRules.ValidateJudgements(input.Judgements, framework, "assessment", violations);
+        violations.ThrowIfAny();
+    }
+
+    private static void CheckDate(DateOnly? date, int academicYear)
+    {
+        if (date is { } day && AcademicYear.Of(day) != academicYear)
+            throw new ValidationFailedException("assessment.assessment_date",
+                $"{day:yyyy-MM-dd} is not in {AcademicYear.Label(academicYear)} (1 September {academicYear} to 31 August {academicYear + 1}).");
+    }
+
+    /// <summary>Today if it is in the academic year; else the year's first or last day, whichever is nearer.</summary>
+    private static DateOnly WithinYear(DateOnly today, int academicYear)
+    {
+        var first = new DateOnly(academicYear, 9, 1);
+        var last = AcademicYear.LastDay(academicYear);
+        return today < first ? first : today > last ? last : today;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Grpc.Core;
+using Sia.Contracts.DomainErrors;
+using Sia.Risk.Domain;
+using Sia.Risk.Domain.Assessments;
+using Sia.Risk.Grpc.Mapping;
+using Sia.Risk.V1;
+using Sia.ServiceKit.Domain;
+using Sia.ServiceKit.Grpc;
+
+namespace Sia.Risk.Grpc;
+
+/// <summary>Assessments read, created, changed, moved on and corrected. ListAssessments and SummarizeAssessments are not served yet (UNIMPLEMENTED).</summary>
+internal sealed class AssessmentGrpcService(Assessments assessments, ResponseBudget budget) : AssessmentService.AssessmentServiceBase
+{
+    public override async Task<Assessment> GetAssessment(GetAssessmentRequest request, ServerCallContext context)
+    {
+        var name = ResourceNames.Assessment(request.Name, "name", allowVersion: true);
+        return (await assessments.GetAsync(name, context.CancellationToken)).ToMessage();
+    }
+
+    public override async Task<ListAssessmentVersionsResponse> ListAssessmentVersions(ListAssessmentVersionsRequest request, ServerCallContext context)
+    {
+        var name = ResourceNames.Assessment(request.Name, "name", allowVersion: false);
+        var size = PageToken.Size(request.PageSize, defaultSize: 20, maxSize: 100);
+        int? before = PageToken.TryRead<int>(request.PageToken, request, TryParseVersion, out var version) ? version : null;
+        var page = budget.Fit(await assessments.ListVersionsAsync(name, before, size, context.CancellationToken),
+            a => a.ToMessage(), a => a.VersionNumber.ToString(CultureInfo.InvariantCulture), request);
+        return new ListAssessmentVersionsResponse { Assessments = { page.Items }, NextPageToken = page.NextPageToken };
+    }
+
+    public override async Task<Assessment> CreateAssessment(CreateAssessmentRequest request, ServerCallContext context)
+    {
+        var requestId = RequestIds.Parse(request.RequestId);
+        var urn = ResourceNames.SchoolUrn(request.Parent, "parent");
+        var assessment = request.Assessment ?? throw new ValidationFailedException("assessment", "The assessment to create is missing.");
+        var violations = new Violations();
+        if (assessment.AcademicYear is < 2000 or > 2100)
+            violations.Add("assessment.academic_year", "Give the academic year by the year it starts: 2015 for 2015/16.");
+        if (assessment.Round == Assessment.Types.Round.Unspecified || !System.Enum.IsDefined(assessment.Round))
+            violations.Add("assessment.round", "Say which round this is: annual, autumn, spring or summer.");
+        var input = assessment.ToInput("assessment", violations);
+        violations.ThrowIfAny();
+        var name = new AssessmentName(urn, assessment.AcademicYear, (AssessmentRound)assessment.Round);
+        return (await assessments.CreateAsync(name, input, requestId, context.CancellationToken)).ToMessage();
+    }
+
+    public override async Task<Assessment> UpdateAssessment(UpdateAssessmentRequest request, ServerCallContext context)
+    {
+        var changes = request.Assessment ?? throw new ValidationFailedException("assessment", "The assessment to update is missing.");
+        var name = ResourceNames.Assessment(changes.Name, "assessment.name", allowVersion: false);
+        var etag = Etag.Parse(changes.Etag, "assessment.etag");
+        var violations = new Violations();
+        var requested = changes.ToInput("assessment", violations);
+        violations.ThrowIfAny();
+        var updated = await assessments.UpdateAsync(name, etag, current => AssessmentMapping.UpdatableFields.Apply(request.UpdateMask, requested, current),
+            context.CancellationToken);
+        return updated.ToMessage();
+    }
+
+    public override async Task<Assessment> TransitionAssessment(TransitionAssessmentRequest request, ServerCallContext context)
+    {
+        var name = ResourceNames.Assessment(request.Name, "name", allowVersion: false);
+        if (request.State == Assessment.Types.State.Unspecified || !System.Enum.IsDefined(request.State))
+            throw new ValidationFailedException("state", "Say which state the assessment moves to: draft, submitted, moderated or published.");
+        var etag = Etag.Parse(request.Etag, "etag");
+        return (await assessments.TransitionAsync(name, etag, (AssessmentState)request.State, context.CancellationToken)).ToMessage();
+    }
+
+    public override async Task<Assessment> CorrectAssessment(CorrectAssessmentRequest request, ServerCallContext context)
+    {
+        var name = ResourceNames.Assessment(request.Name, "name", allowVersion: false);
+        var etag = Etag.Parse(request.Etag, "etag");
+        var requestId = RequestIds.Parse(request.RequestId);
+        return (await assessments.CorrectAsync(name, etag, request.Reason, requestId, context.CancellationToken)).ToMessage();
+    }
+
+    private static bool TryParseVersion(string text, out int version) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out version) && version > 0;
+}
