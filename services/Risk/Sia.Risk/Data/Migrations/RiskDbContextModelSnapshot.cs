@@ -238,6 +238,34 @@ namespace Sia.Risk.Data.Migrations
                     b.ToTable("framework_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Sia.Risk.Data.IndicatorValueEntity", b =>
+                {
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer")
+                        .HasColumnName("urn");
+
+                    b.Property<string>("Indicator")
+                        .HasColumnType("text")
+                        .HasColumnName("indicator");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year");
+
+                    b.Property<double?>("National")
+                        .HasColumnType("double precision")
+                        .HasColumnName("national");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Urn", "Indicator", "AcademicYear")
+                        .HasName("pk_indicator_values");
+
+                    b.ToTable("indicator_values", (string)null);
+                });
+
             modelBuilder.Entity("Sia.ServiceKit.Data.CreateRequestEntity", b =>
                 {
                     b.Property<Guid>("RequestId")

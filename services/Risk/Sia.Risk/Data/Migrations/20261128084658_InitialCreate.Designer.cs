@@ -12,7 +12,7 @@ using Sia.Risk.Data;
 namespace Sia.Risk.Data.Migrations
 {
     [DbContext(typeof(RiskDbContext))]
-    [Migration("20261128083242_InitialCreate")]
+    [Migration("20261128084658_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -239,6 +239,34 @@ namespace Sia.Risk.Data.Migrations
                         .HasName("pk_framework_revisions");
 
                     b.ToTable("framework_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("Sia.Risk.Data.IndicatorValueEntity", b =>
+                {
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer")
+                        .HasColumnName("urn");
+
+                    b.Property<string>("Indicator")
+                        .HasColumnType("text")
+                        .HasColumnName("indicator");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year");
+
+                    b.Property<double?>("National")
+                        .HasColumnType("double precision")
+                        .HasColumnName("national");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Urn", "Indicator", "AcademicYear")
+                        .HasName("pk_indicator_values");
+
+                    b.ToTable("indicator_values", (string)null);
                 });
 
             modelBuilder.Entity("Sia.ServiceKit.Data.CreateRequestEntity", b =>

@@ -47,6 +47,21 @@ namespace Sia.Risk.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "indicator_values",
+                columns: table => new
+                {
+                    urn = table.Column<int>(type: "integer", nullable: false),
+                    indicator = table.Column<string>(type: "text", nullable: false),
+                    academic_year = table.Column<int>(type: "integer", nullable: false),
+                    value = table.Column<double>(type: "double precision", nullable: false),
+                    national = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_indicator_values", x => new { x.urn, x.indicator, x.academic_year });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "assessments",
                 columns: table => new
                 {
@@ -149,6 +164,9 @@ namespace Sia.Risk.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "framework_revisions");
+
+            migrationBuilder.DropTable(
+                name: "indicator_values");
 
             migrationBuilder.DropTable(
                 name: "frameworks");
