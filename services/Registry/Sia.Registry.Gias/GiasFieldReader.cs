@@ -1,3 +1,4 @@
+using Sia.Csv;
 using System.Globalization;
 using System.Text;
 

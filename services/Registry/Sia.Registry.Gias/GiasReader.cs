@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Sia.Csv;
 
 namespace Sia.Registry.Gias;
 
@@ -13,7 +14,8 @@ public sealed class GiasReader(IReadOnlySet<int>? laFilter = null)
 {
     private const int StreamBufferSize = 64 * 1024;
 
-    private readonly CsvRecordSplitter _splitter = new();
+    // A GIAS row is a few KB; a record of 1 MiB is not GIAS CSV, or a quote was never closed.
+    private readonly CsvRecordSplitter _splitter = new(maxRecordBytes: 1 << 20);
     // The first bytes, held back until it is clear whether they are a UTF-8 byte order mark.
     private readonly byte[] _start = new byte[GiasEncodings.Utf8Bom.Length];
     private int _startLength;
@@ -48,7 +50,7 @@ public sealed class GiasReader(IReadOnlySet<int>? laFilter = null)
         _completed = true;
         List<GiasParseResult>? results = null;
         if (_encoding is null) ChooseEncoding(ref results);
-        if (_splitter.TryFinish()) Accept(_splitter.Current, ref results);
+        if (FinishRecord()) Accept(_splitter.Current, ref results);
         if (_rows is null) throw new GiasFormatException("The file ended without a header row: it is not a GIAS establishments extract.");
         return results ?? [];
     }
@@ -88,7 +90,7 @@ public sealed class GiasReader(IReadOnlySet<int>? laFilter = null)
 
     private void Split(ReadOnlySpan<byte> bytes, ref List<GiasParseResult>? results)
     {
-        while (_splitter.TryReadRecord(ref bytes)) Accept(_splitter.Current, ref results);
+        while (ReadRecord(ref bytes)) Accept(_splitter.Current, ref results);
     }
 
     private void Accept(CsvRecord record, ref List<GiasParseResult>? results)
@@ -101,6 +103,32 @@ public sealed class GiasReader(IReadOnlySet<int>? laFilter = null)
         else if (_rows.Parse(record) is { } result)
         {
             (results ??= []).Add(result);
+        }
+    }
+
+    // The splitter's refusal of what is not CSV is a refusal of the file as a GIAS extract.
+
+    private bool ReadRecord(ref ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return _splitter.TryReadRecord(ref bytes);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new GiasFormatException(ex.Message);
+        }
+    }
+
+    private bool FinishRecord()
+    {
+        try
+        {
+            return _splitter.TryFinish();
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new GiasFormatException(ex.Message);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Sia.Csv;
 using System.Text;
 
 namespace Sia.Registry.Gias;

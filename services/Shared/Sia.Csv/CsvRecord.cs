@@ -1,7 +1,7 @@
-namespace Sia.Registry.Gias;
+namespace Sia.Csv;
 
 /// <summary>A view of one CSV record: its fields' unquoted bytes, valid until the splitter reads on.</summary>
-internal readonly ref struct CsvRecord(int lineNumber, ReadOnlySpan<byte> data, ReadOnlySpan<int> fieldEnds)
+public readonly ref struct CsvRecord(int lineNumber, ReadOnlySpan<byte> data, ReadOnlySpan<int> fieldEnds)
 {
     private readonly ReadOnlySpan<byte> _data = data;
     private readonly ReadOnlySpan<int> _fieldEnds = fieldEnds;

@@ -1,14 +1,12 @@
-namespace Sia.Registry.Gias;
+namespace Sia.Csv;
 
 /// <summary>
 /// Splits CSV bytes into records as they arrive, in chunks of any size. Works on bytes because the delimiters are
-/// ASCII, which neither Windows-1252 nor UTF-8 uses inside another character. Only the current record is held.
+/// ASCII, which neither Windows-1252 nor UTF-8 uses inside another character. Only the current record is held, and no
+/// record may pass <paramref name="maxRecordBytes"/>: a longer one is not the CSV expected, or a quote was never closed.
 /// </summary>
-internal sealed class CsvRecordSplitter
+public sealed class CsvRecordSplitter(int maxRecordBytes)
 {
-    // A GIAS row is a few KB; a record this long is not GIAS CSV, or a quote was never closed.
-    private const int MaxRecordBytes = 1 << 20;
-
     private const byte Comma = (byte)',';
     private const byte Quote = (byte)'"';
     private const byte Cr = (byte)'\r';
@@ -122,7 +120,7 @@ internal sealed class CsvRecordSplitter
         if (!_inRecord) return false;
         if (_state == State.Quoted)
         {
-            throw new GiasFormatException($"The record starting on line {_recordLine} has a quoted field that is never closed.");
+            throw new CsvFormatException($"The record starting on line {_recordLine} has a quoted field that is never closed.");
         }
         return EndField(Lf);
     }
@@ -164,10 +162,10 @@ internal sealed class CsvRecordSplitter
     private void Advance(ref ReadOnlySpan<byte> input, int count)
     {
         _recordBytes += count;
-        if (_recordBytes > MaxRecordBytes)
+        if (_recordBytes > maxRecordBytes)
         {
-            throw new GiasFormatException(
-                $"The record starting on line {_recordLine} runs past {MaxRecordBytes / 1024} KiB without ending: the file is not GIAS CSV, or a quote is never closed.");
+            throw new CsvFormatException(
+                $"The record starting on line {_recordLine} runs past {maxRecordBytes / 1024} KiB without ending: the file is not the CSV expected, or a quote is never closed.");
         }
         input = input[count..];
     }
