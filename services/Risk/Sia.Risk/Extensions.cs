@@ -4,6 +4,7 @@ using Sia.Risk.Data;
 using Sia.ServiceDefaults;
 using Sia.Risk.Domain.Frameworks;
 using Sia.Risk.Grpc;
+using Sia.Risk.Import;
 using Sia.ServiceKit.Domain;
 using Sia.ServiceKit.Grpc;
 
@@ -29,11 +30,13 @@ public static class Extensions
         builder.Services.AddSingleton(ResponseBudget.From(builder.Configuration, "Risk:MaxResponseBytes"));
         builder.Services.AddScoped(services => new CreateRequestLog(services.GetRequiredService<RiskDbContext>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<Frameworks>();
+        builder.Services.AddScoped<IndicatorImporter>();
     }
 
     public static void MapRiskEndpoints(this WebApplication app)
     {
         app.MapGrpcServiceParsingStrictly<FrameworkGrpcService>();
+        app.MapGrpcServiceParsingStrictly<IndicatorImportGrpcService>();
         app.MapGrpcReflectionService();
     }
 

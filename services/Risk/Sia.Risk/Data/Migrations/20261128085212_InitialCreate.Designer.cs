@@ -12,7 +12,7 @@ using Sia.Risk.Data;
 namespace Sia.Risk.Data.Migrations
 {
     [DbContext(typeof(RiskDbContext))]
-    [Migration("20261128084658_InitialCreate")]
+    [Migration("20261128085212_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
