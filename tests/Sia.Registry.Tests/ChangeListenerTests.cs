@@ -4,11 +4,12 @@ using Sia.Registry.Data;
 using Sia.Registry.V1;
 using Sia.Testing.Postgres;
 using Sia.Testing;
+using Sia.ServiceKit.Data;
 
 namespace Sia.Registry.Tests;
 
 /// <summary>
-/// How WatchChanges follows the log: one listener per registry (ChangeLogListener) LISTENs for commits and wakes every
+/// How WatchChanges follows the log: one listener per registry (Sia.ServiceKit's CommitListener) LISTENs for commits and wakes every
 /// watcher, so watchers that have caught up cost no queries; a change reaches every watcher; after the listener loses its
 /// connection, watchers get what committed while it was gone and what commits after; and a change no one notified comes
 /// at the fallback poll. Unless a test says otherwise the fallback poll is an hour away, so only notifications and the
@@ -62,7 +63,7 @@ public sealed class ChangeListenerTests(PostgresServer postgres)
 
         await DatabaseSessions.TerminateAsync(host.ConnectionString, listener);
         var meanwhile = await schools.CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School("816") });
-        var listenerWhenCommitted = await DatabaseSessions.PidAsync(host.ConnectionString, ChangeLogListener.ApplicationName);
+        var listenerWhenCommitted = await DatabaseSessions.PidAsync(host.ConnectionString, ChangeLogCommits.Log.ApplicationName);
         await watcher.ReceivedAsync(2);
         var reconnected = await ListenerPidAsync(host);
         var after = await schools.CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School("816") });
@@ -103,8 +104,8 @@ public sealed class ChangeListenerTests(PostgresServer postgres)
         {
             Settings = new Dictionary<string, string?>
             {
-                [$"{ChangeListenerOptions.Section}:{nameof(ChangeListenerOptions.FallbackPollInterval)}"] = fallbackPollInterval,
-                [$"{ChangeListenerOptions.Section}:{nameof(ChangeListenerOptions.ReconnectDelay)}"] = reconnectDelay,
+                [$"{ChangeLogCommits.OptionsSection}:{nameof(CommitListenerOptions.FallbackPollInterval)}"] = fallbackPollInterval,
+                [$"{ChangeLogCommits.OptionsSection}:{nameof(CommitListenerOptions.ReconnectDelay)}"] = reconnectDelay,
             },
             ConfigureServices = configureServices,
         };
@@ -115,7 +116,7 @@ public sealed class ChangeListenerTests(PostgresServer postgres)
     private static async Task<int> ListenerPidAsync(RegistryHost host)
     {
         int? pid = null;
-        await Until.TrueAsync(async () => (pid = await DatabaseSessions.PidAsync(host.ConnectionString, ChangeLogListener.ApplicationName)) is not null,
+        await Until.TrueAsync(async () => (pid = await DatabaseSessions.PidAsync(host.ConnectionString, ChangeLogCommits.Log.ApplicationName)) is not null,
             "the change log listener's session");
         return pid!.Value;
     }

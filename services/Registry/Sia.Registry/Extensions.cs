@@ -8,6 +8,7 @@ using Sia.Registry.Grpc;
 using Sia.Registry.Import;
 using Sia.ServiceDefaults;
 using Sia.ServiceKit.Grpc;
+using Sia.ServiceKit.Data;
 using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry;
@@ -43,9 +44,7 @@ public static class Extensions
         builder.Services.AddScoped<SystemLeaders>();
         builder.Services.AddScoped<Inspections>();
         builder.Services.AddScoped<ChangeFeed>();
-        builder.Services.AddSingleton<ChangeLogHead>();
-        builder.Services.AddHostedService<ChangeLogListener>();
-        builder.Services.AddOptions<ChangeListenerOptions>().BindConfiguration(ChangeListenerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddCommitListener<RegistryDbContext>(ChangeLogCommits.Log, ChangeLogCommits.OptionsSection);
         builder.Services.AddScoped<GiasImporter>();
         builder.Services.AddScoped<DemoDataLoader>();
     }

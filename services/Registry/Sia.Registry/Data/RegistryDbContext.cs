@@ -31,7 +31,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     /// change is logged as a change of its school, which shows its memberships). Writers of changes take one
     /// transaction-scoped advisory lock, so change sequence numbers are in commit order and a reader that has
     /// seen change N can never later find an earlier one committed; and they NOTIFY the change log's channel, which
-    /// PostgreSQL delivers to every registry's <see cref="ChangeLogListener"/> when (and only if) the transaction commits.
+    /// PostgreSQL delivers to every registry's change log listener (<see cref="ChangeLogCommits"/>) when (and only if) the transaction commits.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -44,7 +44,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
 
         var ownTransaction = Database.CurrentTransaction is null;
         await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChangeLogLockId}); NOTIFY {ChangeLogListener.Channel}", cancellationToken);
+        await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChangeLogLockId}); NOTIFY {ChangeLogCommits.Channel}", cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         // Names are read after saving, once the database has assigned generated ids.
         var now = DateTime.UtcNow;

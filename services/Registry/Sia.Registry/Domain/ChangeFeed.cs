@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Sia.Registry.Data;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Registry.Domain;
 
@@ -8,7 +9,7 @@ namespace Sia.Registry.Domain;
 /// The change log (see RegistryDbContext.SaveChangesAsync) in commit order from a sequence number, then each change as it
 /// commits, with the resources the changes name as they are now.
 /// </summary>
-internal sealed class ChangeFeed(RegistryDbContext db, ChangeLogHead head)
+internal sealed class ChangeFeed(RegistryDbContext db, [FromKeyedServices(ChangeLogCommits.Channel)] LogHead head)
 {
     private const int BatchSize = 500;
 

@@ -1,15 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Sia.Registry.Data;
+namespace Sia.ServiceKit.Data;
 
-/// <summary>Registry:ChangeListener: how <see cref="ChangeLogListener"/> keeps up when notifications do not reach it.</summary>
-internal sealed class ChangeListenerOptions
+/// <summary>How a <see cref="CommitListener{TContext}"/> keeps up when notifications do not reach it (the registry's: Registry:ChangeListener).</summary>
+public sealed class CommitListenerOptions
 {
-    public const string Section = "Registry:ChangeListener";
-
     /// <summary>
     /// How long the listener waits for a notification before it reads the log's head anyway: for writers that do not
-    /// notify (an older registry during a rolling upgrade, a change made by hand).
+    /// notify (an older version during a rolling upgrade, a change made by hand).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.05", "01:00:00")]
     public TimeSpan FallbackPollInterval { get; set; } = TimeSpan.FromSeconds(5);

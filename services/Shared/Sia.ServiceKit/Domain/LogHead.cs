@@ -1,11 +1,11 @@
-namespace Sia.Registry.Domain;
+namespace Sia.ServiceKit.Domain;
 
 /// <summary>
-/// The change log's head, the highest sequence committed, as this process last read it (Data/ChangeLogListener): one signal
-/// that every watcher of the process waits on, not a queue per watcher. Moving it wakes them all; each then reads what it
-/// has not sent, so a slow watcher only reads later and holds up neither the listener nor other watchers.
+/// A log's head, the highest sequence committed, as this process last read it (<see cref="Data.CommitListener{TContext}"/>):
+/// one signal that every watcher of the process waits on, not a queue per watcher. Moving it wakes them all; each then
+/// reads what it has not sent, so a slow watcher only reads later and holds up neither the listener nor other watchers.
 /// </summary>
-internal sealed class ChangeLogHead
+public sealed class LogHead
 {
     private readonly Lock gate = new();
     private long sequence;
