@@ -3,8 +3,10 @@ using Sia.Contracts;
 using Sia.Risk.Data;
 using Sia.ServiceDefaults;
 using Sia.Risk.Domain.Frameworks;
+using Sia.Risk.Domain.Notifications;
 using Sia.Risk.Grpc;
 using Sia.Risk.Import;
+using Sia.ServiceKit.Data;
 using Sia.ServiceKit.Domain;
 using Sia.ServiceKit.Grpc;
 
@@ -31,12 +33,15 @@ public static class Extensions
         builder.Services.AddScoped(services => new CreateRequestLog(services.GetRequiredService<RiskDbContext>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<Frameworks>();
         builder.Services.AddScoped<IndicatorImporter>();
+        builder.Services.AddScoped<ScrutinyNotifications>();
+        builder.Services.AddCommitListener<RiskDbContext>(NotificationCommits.Log, NotificationCommits.OptionsSection);
     }
 
     public static void MapRiskEndpoints(this WebApplication app)
     {
         app.MapGrpcServiceParsingStrictly<FrameworkGrpcService>();
         app.MapGrpcServiceParsingStrictly<IndicatorImportGrpcService>();
+        app.MapGrpcServiceParsingStrictly<NotificationGrpcService>();
         app.MapGrpcReflectionService();
     }
 

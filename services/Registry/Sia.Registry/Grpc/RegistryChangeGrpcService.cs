@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -9,6 +7,7 @@ using Sia.Registry.Data;
 using Sia.Registry.Domain;
 using Sia.Registry.Grpc.Mapping;
 using Sia.Registry.V1;
+using Sia.ServiceKit.Grpc;
 
 namespace Sia.Registry.Grpc;
 
@@ -17,7 +16,7 @@ internal sealed class RegistryChangeGrpcService(ChangeFeed feed) : RegistryChang
 {
     public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<Change> responseStream, ServerCallContext context)
     {
-        var after = ReadResumeToken(request.ResumeToken);
+        var after = ResumeToken.Read(request.ResumeToken, "change", "resume_token", "a Change");
         var cancellationToken = context.CancellationToken;
         try
         {
@@ -47,7 +46,7 @@ internal sealed class RegistryChangeGrpcService(ChangeFeed feed) : RegistryChang
     {
         var message = new Change
         {
-            ResumeToken = CreateResumeToken(change.Sequence),
+            ResumeToken = ResumeToken.Create("change", change.Sequence),
             Resource = change.ResourceName,
             ChangeType = change.ChangeType == ChangeEntity.Created ? Change.Types.ChangeType.Created : Change.Types.ChangeType.Updated,
             ChangeTime = Timestamp.FromDateTime(DateTime.SpecifyKind(change.ChangeTime, DateTimeKind.Utc)),
@@ -71,21 +70,5 @@ internal sealed class RegistryChangeGrpcService(ChangeFeed feed) : RegistryChang
                 break;
         }
         return message;
-    }
-
-    private static string CreateResumeToken(long sequence) => Convert.ToBase64String(Encoding.ASCII.GetBytes($"change:{sequence}"));
-
-    private static long ReadResumeToken(string token)
-    {
-        if (token.Length == 0) return 0;
-        try
-        {
-            var text = Encoding.ASCII.GetString(Convert.FromBase64String(token));
-            if (text.StartsWith("change:", StringComparison.Ordinal) && long.TryParse(text.AsSpan(7), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)) return sequence;
-        }
-        catch (FormatException)
-        {
-        }
-        throw new ValidationFailedException("resume_token", "The resume token is not one this service issued: send the resume_token of a Change you received, or none to start from the beginning.");
     }
 }

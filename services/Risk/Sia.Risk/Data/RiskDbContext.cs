@@ -10,6 +10,7 @@ public sealed class RiskDbContext(DbContextOptions<RiskDbContext> options) : DbC
     internal DbSet<FrameworkRevisionEntity> FrameworkRevisions => Set<FrameworkRevisionEntity>();
     internal DbSet<AssessmentEntity> Assessments => Set<AssessmentEntity>();
     internal DbSet<IndicatorValueEntity> IndicatorValues => Set<IndicatorValueEntity>();
+    internal DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -17,6 +18,7 @@ public sealed class RiskDbContext(DbContextOptions<RiskDbContext> options) : DbC
         model.ApplyConfiguration(new FrameworkRevisionConfiguration());
         model.ApplyConfiguration(new AssessmentConfiguration());
         model.ApplyConfiguration(new IndicatorValueConfiguration());
+        model.ApplyConfiguration(new NotificationConfiguration());
         model.ApplyConfiguration(new CreateRequestConfiguration());
         SnakeCaseNames.Apply(model);
     }

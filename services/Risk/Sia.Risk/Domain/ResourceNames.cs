@@ -90,6 +90,14 @@ internal static partial class ResourceNames
     [GeneratedRegex(@"\Aschools/([0-9]{6})/assessments/([0-9]{4}-[0-9]{2})-(annual|autumn|spring|summer)(?:@([0-9]{1,9}))?\z")]
     private static partial Regex AssessmentPattern();
 
+    public static (string LaCode, long Id) Notification(string name, string field) => NotificationPattern().Match(name) is { Success: true } match
+        && long.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+            ? (match.Groups[1].Value, id)
+            : throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} is not a notification name; expected localAuthorities/{{code}}/notifications/{{id}}.");
+
+    [GeneratedRegex(@"\AlocalAuthorities/([0-9]{3})/notifications/([0-9]{1,18})\z")]
+    private static partial Regex NotificationPattern();
+
     [GeneratedRegex(@"\AlocalAuthorities/([0-9]{3})\z")]
     private static partial Regex LocalAuthorityPattern();
 

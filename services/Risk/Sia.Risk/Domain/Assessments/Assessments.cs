@@ -3,6 +3,7 @@ using Npgsql;
 using Sia.Contracts.DomainErrors;
 using Sia.Risk.Data;
 using Sia.Risk.Domain.Frameworks;
+using Sia.Risk.Domain.Notifications;
 using Sia.ServiceKit.Domain;
 
 namespace Sia.Risk.Domain.Assessments;
@@ -12,7 +13,7 @@ namespace Sia.Risk.Domain.Assessments;
 /// a correction, or an inspection that changes a published result, makes the next version. Every change of the latest
 /// version holds its row lock, so its etag, state and version number move one change at a time.
 /// </summary>
-internal sealed class Assessments(RiskDbContext db, ISchoolRecords schools, CreateRequestLog log, TimeProvider clock)
+internal sealed class Assessments(RiskDbContext db, ISchoolRecords schools, ScrutinyNotifications notifications, CreateRequestLog log, TimeProvider clock)
 {
     public async Task<AssessmentEntity> GetAsync(AssessmentName name, CancellationToken cancellationToken) =>
         await Versions(name).Where(a => name.Version == null ? a.IsLatest : a.VersionNumber == name.Version).AsNoTracking().SingleOrDefaultAsync(cancellationToken)
@@ -100,7 +101,10 @@ internal sealed class Assessments(RiskDbContext db, ISchoolRecords schools, Crea
         return entity;
     }
 
-    /// <summary>Moves the assessment on (or back to draft); publishing computes its result a last time and freezes it.</summary>
+    /// <summary>
+    /// Moves the assessment on (or back to draft); publishing computes its result a last time, freezes it, and notifies
+    /// scrutiny in the same transaction if it shows the school entering something scrutiny is told of.
+    /// </summary>
     public async Task<AssessmentEntity> TransitionAsync(AssessmentName name, uint? etag, AssessmentState to, CancellationToken cancellationToken)
     {
         if (etag is null) throw new ValidationFailedException("etag", "Send the etag of the assessment as you last read it, so that what moves on is what you saw.");
@@ -114,15 +118,17 @@ internal sealed class Assessments(RiskDbContext db, ISchoolRecords schools, Crea
                 + (next.Count == 0 ? "nowhere: correct it to change it." : $"to {string.Join(" or ", next.Select(AssessmentStates.Words))}, not to {AssessmentStates.Words(to)}."));
         }
         var now = clock.UtcNowForDatabase();
+        FrameworkRevisionEntity? published = null;
         if (to == AssessmentState.Published)
         {
-            var (framework, revision) = await PublishedFrameworkAsync(entity.LaCode, entity.AcademicYear, cancellationToken);
-            await ComputeAsync(entity, framework, revision, cancellationToken);
+            (var framework, published) = await PublishedFrameworkAsync(entity.LaCode, entity.AcademicYear, cancellationToken);
+            await ComputeAsync(entity, framework, published, cancellationToken);
             entity.PublishTime = now;
         }
         entity.State = to;
         entity.UpdateTime = now;
         await db.SaveChangesAsync(cancellationToken);
+        if (published is not null) await notifications.RecordIfEnteredAsync(entity, published.Definition, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return entity;
     }
@@ -156,13 +162,15 @@ internal sealed class Assessments(RiskDbContext db, ISchoolRecords schools, Crea
     /// <summary>
     /// After the registry recorded an inspection of a school: computes again every latest assessment of the school dated on
     /// or after the inspection. A draft (or one in moderation) takes the new result in place; a published one whose latest
-    /// inspection changes gets a new published version saying why. In the caller's transaction.
+    /// inspection changes gets a new published version saying why, and notifies scrutiny if it shows the school entering
+    /// something scrutiny is told of. In the caller's transaction.
     /// </summary>
     public async Task RecomputeAfterInspectionAsync(int urn, string inspection, DateOnly inspectionDate, CancellationToken cancellationToken)
     {
         var affected = await db.Assessments
             .FromSql($"SELECT *, xmin FROM assessments WHERE urn = {urn} AND is_latest AND assessment_date >= {inspectionDate} ORDER BY id FOR UPDATE")
             .ToListAsync(cancellationToken);
+        var republished = new List<(AssessmentEntity Version, FrameworkDefinition Framework)>();
         foreach (var assessment in affected)
         {
             var (framework, revision) = await PublishedFrameworkAsync(assessment.LaCode, assessment.AcademicYear, cancellationToken);
@@ -177,8 +185,10 @@ internal sealed class Assessments(RiskDbContext db, ISchoolRecords schools, Crea
             var next = await NextVersionAsync(assessment, AssessmentState.Published,
                 $"Recomputed: the registry recorded {inspection} ({inspectionDate:yyyy-MM-dd})", cancellationToken);
             next.PublishTime = next.CreateTime;
+            republished.Add((next, revision.Definition));
         }
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var (version, framework) in republished) await notifications.RecordIfEnteredAsync(version, framework, cancellationToken);
     }
 
     private IQueryable<AssessmentEntity> Versions(AssessmentName name) =>

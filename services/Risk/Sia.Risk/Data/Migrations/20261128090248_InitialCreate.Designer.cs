@@ -12,7 +12,7 @@ using Sia.Risk.Data;
 namespace Sia.Risk.Data.Migrations
 {
     [DbContext(typeof(RiskDbContext))]
-    [Migration("20261128085212_InitialCreate")]
+    [Migration("20261128090248_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -269,6 +269,68 @@ namespace Sia.Risk.Data.Migrations
                     b.ToTable("indicator_values", (string)null);
                 });
 
+            modelBuilder.Entity("Sia.Risk.Data.NotificationEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AcknowledgeTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledge_time");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("assessment");
+
+                    b.Property<long>("AssessmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("la_code");
+
+                    b.PrimitiveCollection<int[]>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("reasons");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer")
+                        .HasColumnName("urn");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_assessment_id");
+
+                    b.HasIndex("LaCode", "Id")
+                        .HasDatabaseName("ix_notifications_la_code_id");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("Sia.ServiceKit.Data.CreateRequestEntity", b =>
                 {
                     b.Property<Guid>("RequestId")
@@ -309,6 +371,16 @@ namespace Sia.Risk.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_framework_revisions_framework_id");
+                });
+
+            modelBuilder.Entity("Sia.Risk.Data.NotificationEntity", b =>
+                {
+                    b.HasOne("Sia.Risk.Data.AssessmentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_assessment_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -122,6 +122,33 @@ namespace Sia.Risk.Data.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    la_code = table.Column<string>(type: "text", nullable: false),
+                    urn = table.Column<int>(type: "integer", nullable: false),
+                    assessment_id = table.Column<long>(type: "bigint", nullable: false),
+                    assessment = table.Column<string>(type: "text", nullable: false),
+                    reasons = table.Column<int[]>(type: "integer[]", nullable: false),
+                    description = table.Column<string>(type: "text", nullable: false),
+                    create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    acknowledge_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    acknowledged_by = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notifications", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_notifications_assessment_id",
+                        column: x => x.assessment_id,
+                        principalTable: "assessments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_assessments_framework_id",
                 table: "assessments",
@@ -151,14 +178,22 @@ namespace Sia.Risk.Data.Migrations
                 table: "frameworks",
                 columns: new[] { "la_code", "academic_year" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_assessment_id",
+                table: "notifications",
+                column: "assessment_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_la_code_id",
+                table: "notifications",
+                columns: new[] { "la_code", "id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "assessments");
-
             migrationBuilder.DropTable(
                 name: "create_requests");
 
@@ -167,6 +202,12 @@ namespace Sia.Risk.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "indicator_values");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "assessments");
 
             migrationBuilder.DropTable(
                 name: "frameworks");
