@@ -10,7 +10,7 @@ namespace Sia.ServiceDefaults;
 /// <see cref="HeaderValue"/>, the x-sia-partner-acts-for header, is canonical: "*", or the entries "la:CODE", then
 /// "alliance:ID", then "school:URN", each kind in ordinal order, without duplicates, joined by commas, e.g.
 /// "la:816,la:817,alliance:ebor,school:121615". At most <see cref="MaxEntries"/> entries and <see cref="MaxHeaderLength"/>
-/// characters, well inside what an HTTP/2 server takes in one header (Kestrel: 16 KiB).
+/// characters, well inside what an HTTP/2 server takes in one header (Kestrel: 16 KiB by default).
 /// </summary>
 public sealed record PartnerActsFor
 {
