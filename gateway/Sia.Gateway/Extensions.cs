@@ -19,8 +19,8 @@ public static class Extensions
     public static void AddGatewayServices(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(GatewayOptions.Section);
-        var settings = section.Get<GatewayOptions>() ?? new GatewayOptions();
-        builder.Services.AddOptions<GatewayOptions>().Bind(section).ValidateOnStart();
+        var settings = section.Get<GatewayOptions>(GatewayOptions.Strictly) ?? new GatewayOptions();
+        builder.Services.AddOptions<GatewayOptions>().Bind(section, GatewayOptions.Strictly).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
         // The gateway serves only grpc.health.v1 and reflection itself: without this grpc-dotnet's catch-all for unknown

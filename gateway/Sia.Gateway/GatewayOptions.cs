@@ -5,6 +5,12 @@ public sealed class GatewayOptions
 {
     public const string Section = "Gateway";
 
+    /// <summary>
+    /// How the section is bound: a key no property takes stops the start, as a misspelt one would otherwise be ignored
+    /// (ActsFor:LocalAuthority for ActsFor:LocalAuthorities would make the partner act for everyone).
+    /// </summary>
+    public static void Strictly(BinderOptions binder) => binder.ErrorOnUnknownConfiguration = true;
+
     /// <summary>The partners that may call, each with the SHA-256 of its API key and its scopes.</summary>
     public List<PartnerOptions> Partners { get; set; } = [];
 
@@ -39,6 +45,20 @@ public sealed class PartnerOptions
 
     /// <summary>"pkg.Service" (a whole service), "/pkg.Service/Method" (one method), "pkg.*" (a package) or "*".</summary>
     public List<string> Scopes { get; set; } = [];
+
+    /// <summary>Whom the partner acts for; none of them listed: everyone.</summary>
+    public ActsForOptions ActsFor { get; set; } = new();
+}
+
+/// <summary>
+/// The local authorities (3-digit codes), alliances (ids, as in "alliances/ebor") and schools (URNs) a partner acts for,
+/// at most 500 in all; the services show and change only their schools' data. A partner with none acts for everyone.
+/// </summary>
+public sealed class ActsForOptions
+{
+    public List<string> LocalAuthorities { get; set; } = [];
+    public List<string> Alliances { get; set; } = [];
+    public List<string> Schools { get; set; } = [];
 }
 
 /// <summary>A token bucket per partner: PermitsPerSecond calls a second on average, up to Burst at once.</summary>

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Sia.Registry.V1;
+using Sia.ServiceDefaults;
 using Sia.Testing;
 
 namespace Sia.Gateway.Tests;
@@ -23,10 +24,68 @@ public sealed class AuthenticationTests(GatewayStack stack) : IClassFixture<Gate
         Assert.Equal("Minster View Primary School", school.DisplayName);
         var received = stack.Backend.Calls[id];
         Assert.Equal(GetSchool, received.Path);
-        Assert.Equal(TestPartners.Full, received.VerifiedPartner);
+        Assert.Equal(TestPartners.Full, received.VerifiedPartner?.Name);
         Assert.Equal(TestPartners.Full, received.SiaPartnerHeaders["x-sia-partner"]);
         Assert.False(received.HadAuthorization);
         Assert.Equal("trailers", received.Te);
+    }
+
+    [Fact]
+    public async Task A_partner_configured_without_ActsFor_reaches_the_registry_acting_for_everyone()
+    {
+        var headers = CallId(out var id);
+        headers.Add("authorization", $"Bearer {TestPartners.FullKey}");
+
+        await Schools.GetSchoolAsync(Minster, headers, DateTime.UtcNow.AddSeconds(30));
+
+        var received = stack.Backend.Calls[id];
+        Assert.Equal("*", received.SiaPartnerHeaders["x-sia-partner-acts-for"]);
+        var partner = received.VerifiedPartner;
+        Assert.NotNull(partner);
+        Assert.Equal(new CallingPartner(TestPartners.Full, PartnerActsFor.Everyone), partner);
+        Assert.True(partner.ActsForEveryone);
+        Assert.True(partner.ActsForSchool(990001, "801", []));
+    }
+
+    [Fact]
+    public async Task A_partner_that_acts_for_some_LAs_an_alliance_and_a_school_reaches_the_registry_with_them_signed_and_not_what_it_sent()
+    {
+        var headers = CallId(out var id);
+        headers.Add("authorization", $"Bearer {TestPartners.YorkKey}");
+        headers.Add("x-sia-partner-acts-for", "*");
+
+        await Schools.GetSchoolAsync(Minster, headers, DateTime.UtcNow.AddSeconds(30));
+
+        var received = stack.Backend.Calls[id];
+        Assert.Equal(TestPartners.YorkActsFor, received.SiaPartnerHeaders["x-sia-partner-acts-for"]);
+        var partner = received.VerifiedPartner;
+        Assert.NotNull(partner);
+        Assert.Equal(TestPartners.York, partner.Name);
+        Assert.False(partner.ActsForEveryone);
+        Assert.Equal(["816", "817"], partner.ActsFor.LocalAuthorities.Order());
+        Assert.Equal(["ebor"], partner.ActsFor.Alliances.Order());
+        Assert.Equal([990102], partner.ActsFor.Schools.Order());
+        Assert.True(partner.ActsForLocalAuthority("816"));
+        Assert.False(partner.ActsForLocalAuthority("801"));
+        Assert.True(partner.ActsForSchool(990102, "801", []));
+        Assert.True(partner.ActsForSchool(990500, "801", ["pathfinder", "ebor"]));
+        Assert.False(partner.ActsForSchool(990500, "801", ["pathfinder"]));
+    }
+
+    [Fact]
+    public async Task The_longest_acts_for_header_a_partner_may_have_reaches_the_registry_and_verifies()
+    {
+        var headers = CallId(out var id);
+        headers.Add("authorization", $"Bearer {TestPartners.WidestKey}");
+
+        await Schools.GetSchoolAsync(Minster, headers, DateTime.UtcNow.AddSeconds(30));
+
+        var received = stack.Backend.Calls[id];
+        Assert.Equal(8181, received.SiaPartnerHeaders["x-sia-partner-acts-for"].Length);
+        var partner = received.VerifiedPartner;
+        Assert.NotNull(partner);
+        Assert.Equal(TestPartners.WidestAlliances, partner.ActsFor.Alliances.Order());
+        Assert.Equal(TestPartners.WidestSchools.Select(int.Parse), partner.ActsFor.Schools.Order());
     }
 
     [Theory]
@@ -67,8 +126,8 @@ public sealed class AuthenticationTests(GatewayStack stack) : IClassFixture<Gate
         await Schools.GetSchoolAsync(Minster, headers, DateTime.UtcNow.AddSeconds(30));
 
         var received = stack.Backend.Calls[id];
-        Assert.Equal(TestPartners.Reader, received.VerifiedPartner);
-        Assert.Equal(["x-sia-partner", "x-sia-partner-signature", "x-sia-partner-time"], received.SiaPartnerHeaders.Keys.Order());
+        Assert.Equal(TestPartners.Reader, received.VerifiedPartner?.Name);
+        Assert.Equal(["x-sia-partner", "x-sia-partner-acts-for", "x-sia-partner-signature", "x-sia-partner-time"], received.SiaPartnerHeaders.Keys.Order());
         Assert.Equal(TestPartners.Reader, received.SiaPartnerHeaders["x-sia-partner"]);
     }
 

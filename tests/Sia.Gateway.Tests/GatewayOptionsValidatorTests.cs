@@ -1,3 +1,5 @@
+using Sia.Testing;
+
 namespace Sia.Gateway.Tests;
 
 /// <summary>The gateway refuses to start with settings that would fail later or silently.</summary>
@@ -47,6 +49,66 @@ public sealed class GatewayOptionsValidatorTests
         Assert.Equal(11, failures.Count);
     }
 
-    private static GatewayOptions Bind(IReadOnlyDictionary<string, string?> settings) =>
-        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(GatewayOptions.Section).Get<GatewayOptions>()!;
+    [Fact]
+    public void Acts_for_values_that_are_not_well_formed_or_too_many_are_refused_naming_the_partner_and_the_value()
+    {
+        var options = Bind(new Dictionary<string, string?>
+        {
+            ["Gateway:PartnerSigningKey"] = TestPartners.SigningKey,
+            ["Gateway:Partners:0:Name"] = "York",
+            ["Gateway:Partners:0:KeyHash"] = TestPartners.Hash("a"),
+            ["Gateway:Partners:0:Scopes:0"] = "*",
+            ["Gateway:Partners:0:ActsFor:LocalAuthorities:0"] = "816",
+            ["Gateway:Partners:0:ActsFor:LocalAuthorities:1"] = "8160",
+            ["Gateway:Partners:0:ActsFor:LocalAuthorities:2"] = "",
+            ["Gateway:Partners:0:ActsFor:Alliances:0"] = "Ebor",
+            ["Gateway:Partners:0:ActsFor:Alliances:1"] = "alliances/ebor",
+            ["Gateway:Partners:0:ActsFor:Schools:0"] = "012345",
+            ["Gateway:Partners:0:ActsFor:Schools:1"] = "schools/121615",
+            ["Gateway:Partners:1:Name"] = "Every School",
+            ["Gateway:Partners:1:KeyHash"] = TestPartners.Hash("b"),
+            ["Gateway:Partners:1:Scopes:0"] = "*",
+        }.Concat(Enumerable.Range(0, 501).Select(i => KeyValuePair.Create($"Gateway:Partners:1:ActsFor:Schools:{i}", (string?)(900000 + i).ToString()))));
+
+        var failures = new GatewayOptionsValidator().Validate(null, options).Failures!.ToList();
+
+        Assert.Equal(
+        [
+            "Gateway:Partners:0 ('York'): ActsFor:LocalAuthorities has '8160', which is not a local authority's code (three digits, e.g. '816').",
+            "Gateway:Partners:0 ('York'): ActsFor:LocalAuthorities has '', which is not a local authority's code (three digits, e.g. '816').",
+            "Gateway:Partners:0 ('York'): ActsFor:Alliances has 'Ebor', which is not an alliance's id (a lower-case letter, then up to 39 lower-case letters, digits or '-', e.g. 'ebor').",
+            "Gateway:Partners:0 ('York'): ActsFor:Alliances has 'alliances/ebor', which is not an alliance's id (a lower-case letter, then up to 39 lower-case letters, digits or '-', e.g. 'ebor').",
+            "Gateway:Partners:0 ('York'): ActsFor:Schools has '012345', which is not a school's URN (six digits, not starting with 0, e.g. '121615').",
+            "Gateway:Partners:0 ('York'): ActsFor:Schools has 'schools/121615', which is not a school's URN (six digits, not starting with 0, e.g. '121615').",
+            "Gateway:Partners:1 ('Every School'): ActsFor: 501 local authorities, alliances and schools are more than the 500 a partner may act for.",
+        ], failures);
+    }
+
+    [Fact]
+    public void The_demo_partners_are_valid_and_the_York_LA_Officer_acts_for_York_only()
+    {
+        var options = Bind(new ConfigurationBuilder()
+            .AddJsonFile(RepoPaths.Combine("gateway", "Sia.Gateway", "appsettings.Development.json"))
+            .Build().AsEnumerable().ToDictionary());
+
+        Assert.True(new GatewayOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Equal(["Demo Partner", "Demo Schools Reader", "York LA Officer"], options.Partners.Select(p => p.Name));
+        Assert.Equal(["816"], options.Partners[2].ActsFor.LocalAuthorities);
+        Assert.Equal(TestPartners.Hash("sia-demo-york-key"), options.Partners[2].KeyHash);
+        Assert.All(options.Partners.Take(2), p => Assert.Empty(p.ActsFor.LocalAuthorities.Concat(p.ActsFor.Alliances).Concat(p.ActsFor.Schools)));
+    }
+
+    [Fact]
+    public async Task A_misspelt_setting_stops_the_gateway_from_starting_as_it_would_otherwise_be_ignored()
+    {
+        // ActsFor:LocalAuthority (for LocalAuthorities) ignored would leave the York Officer acting for everyone.
+        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => GatewayHost.StartAsync(new Uri("http://127.0.0.1:9"),
+            new Dictionary<string, string?> { ["Gateway:Partners:3:ActsFor:LocalAuthority:0"] = "801" }));
+
+        // The binder's own words, in the exception the start fails with: which property of which settings class was not found.
+        Assert.Contains($"were not found on the instance of {typeof(ActsForOptions).FullName}: 'LocalAuthority'", error.ToString());
+    }
+
+    private static GatewayOptions Bind(IEnumerable<KeyValuePair<string, string?>> settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(GatewayOptions.Section).Get<GatewayOptions>(GatewayOptions.Strictly)!;
 }

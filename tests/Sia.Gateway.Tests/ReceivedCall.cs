@@ -4,9 +4,11 @@ namespace Sia.Gateway.Tests;
 
 /// <summary>
 /// What the registry received from the gateway: the gRPC path, te, whether an authorization header came, the
-/// x-sia-partner* headers, and the partner they name if they verify with the shared key (as ServiceDefaults checks them in the registry).
+/// x-sia-partner* headers, and the partner they name (with whom it acts for) if they verify with the shared key (as
+/// ServiceDefaults checks them in the registry).
 /// </summary>
-public sealed record ReceivedCall(string Path, string Te, bool HadAuthorization, IReadOnlyDictionary<string, string> SiaPartnerHeaders, string? VerifiedPartner)
+public sealed record ReceivedCall(string Path, string Te, bool HadAuthorization, IReadOnlyDictionary<string, string> SiaPartnerHeaders,
+    CallingPartner? VerifiedPartner)
 {
     public static ReceivedCall From(HttpRequest request)
     {

@@ -11,14 +11,15 @@ using Sia.Registry.V1;
 namespace Sia.Registry.Tests;
 
 /// <summary>
-/// ServiceDefaults' check of the gateway's signed x-sia-partner headers, in the real registry: a signed partner reaches the
-/// handlers and the server span; an unsigned, forged or stale one is UNAUTHENTICATED before any handler runs. Unary calls,
-/// server streams (WatchChanges) and client streams (ImportGiasExtract) alike.
+/// ServiceDefaults' check of the gateway's signed x-sia-partner headers, in the real registry: a signed partner, with whom
+/// it acts for, reaches the handlers and the server span; an unsigned, forged, altered or stale one is UNAUTHENTICATED before
+/// any handler runs. Unary calls, server streams (WatchChanges) and client streams (ImportGiasExtract) alike.
 /// </summary>
 public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, IDisposable
 {
     private const string ServerSource = "Microsoft.AspNetCore";
     private static readonly byte[] Key = PartnerHeaders.Key(PartnerRegistryHost.SigningKey);
+    private static readonly CallingPartner York = new("York LA", PartnerActsFor.Of(["816"], [], []));
 
     /// <summary>A local authority the WatchChanges tests make, so that the change log has a change to send.</summary>
     private const string WatchedCode = "908";
@@ -49,13 +50,43 @@ public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, ID
     public async Task A_call_the_gateway_signed_has_its_partner_in_the_handlers_context_and_on_the_server_span()
     {
         var headers = CallId(out var id);
-        AddSigned(headers, "York LA", DateTimeOffset.UtcNow, Key);
+        AddSigned(headers, York, DateTimeOffset.UtcNow, Key);
         using var caller = new Activity("caller").Start();
 
         await Client.ListLocalAuthoritiesAsync(new ListLocalAuthoritiesRequest(), headers);
 
-        Assert.Equal("York LA", _host.Partners[id]);
+        Assert.Equal(York, _host.Partners[id]);
         Assert.Equal("York LA", (await ServerSpanAsync(caller.TraceId)).GetTagItem("sia.partner"));
+    }
+
+    [Fact]
+    public async Task The_handler_sees_whom_the_partner_acts_for_as_the_gateway_signed_it()
+    {
+        var everyone = CallId(out var everyoneId);
+        AddSigned(everyone, new CallingPartner("SIA Tools", PartnerActsFor.Everyone), DateTimeOffset.UtcNow, Key);
+        var some = CallId(out var someId);
+        AddSigned(some, new CallingPartner("Ebor Alliance", PartnerActsFor.Of(["816"], ["ebor"], ["990102"])), DateTimeOffset.UtcNow, Key);
+
+        await Client.ListLocalAuthoritiesAsync(new ListLocalAuthoritiesRequest(), everyone);
+        await Client.ListLocalAuthoritiesAsync(new ListLocalAuthoritiesRequest(), some);
+
+        var tools = _host.Partners[everyoneId];
+        Assert.NotNull(tools);
+        Assert.True(tools.ActsForEveryone);
+        Assert.True(tools.ActsForLocalAuthority("801"));
+        var alliance = _host.Partners[someId];
+        Assert.NotNull(alliance);
+        Assert.Equal("Ebor Alliance", alliance.Name);
+        Assert.Equal("la:816,alliance:ebor,school:990102", alliance.ActsFor.HeaderValue);
+        Assert.False(alliance.ActsForEveryone);
+        Assert.True(alliance.ActsForLocalAuthority("816"));
+        Assert.False(alliance.ActsForLocalAuthority("801"));
+        Assert.True(alliance.ActsForAlliance("ebor"));
+        Assert.False(alliance.ActsForAlliance("pathfinder"));
+        Assert.True(alliance.ActsForSchool(990102, "801", []));
+        Assert.True(alliance.ActsForSchool(990001, "816", []));
+        Assert.True(alliance.ActsForSchool(990500, "801", ["ebor"]));
+        Assert.False(alliance.ActsForSchool(990500, "801", ["pathfinder"]));
     }
 
     [Fact]
@@ -80,6 +111,10 @@ public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, ID
         { "a name without time or signature", "905" },
         { "the name sent twice", "906" },
         { "only an x-sia-partner-role header", "907" },
+        { "another acts-for set on a valid signature", "909" },
+        { "everyone for the acts-for set on a valid signature", "910" },
+        { "a valid signature without its acts-for", "911" },
+        { "the acts-for sent twice", "912" },
     };
 
     [Theory]
@@ -134,11 +169,11 @@ public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, ID
     {
         await TestData.EnsureLocalAuthorityAsync(Client, WatchedCode, "Watched");
         var headers = CallId(out var id);
-        AddSigned(headers, "York LA", DateTimeOffset.UtcNow, Key);
+        AddSigned(headers, York, DateTimeOffset.UtcNow, Key);
         using var watch = Changes.WatchChanges(new WatchChangesRequest(), headers, DateTime.UtcNow.Add(Until.Generous));
 
         Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
-        Assert.Equal("York LA", _host.Partners[id]);
+        Assert.Equal(York, _host.Partners[id]);
     }
 
     [Fact]
@@ -146,12 +181,12 @@ public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, ID
     {
         var urn = TestData.NewUrn();
         var headers = CallId(out var id);
-        AddSigned(headers, "York LA", DateTimeOffset.UtcNow, Key);
+        AddSigned(headers, York, DateTimeOffset.UtcNow, Key);
 
         var summary = await ImportOneSchoolAsync(urn, headers);
 
         Assert.Equal(1, summary.CreatedCount);
-        Assert.Equal("York LA", _host.Partners[id]);
+        Assert.Equal(York, _host.Partners[id]);
     }
 
     [Fact]
@@ -191,22 +226,32 @@ public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, ID
                 headers.Add(PartnerHeaders.Signature, new string('a', 64));
                 break;
             case "a signature older than five minutes":
-                AddSigned(headers, "York LA", now.AddMinutes(-6), Key);
+                AddSigned(headers, York, now.AddMinutes(-6), Key);
                 break;
             case "a signature made with another key":
-                AddSigned(headers, "York LA", now, PartnerHeaders.Key(PartnerRegistryHost.SigningKey + "x"));
+                AddSigned(headers, York, now, PartnerHeaders.Key(PartnerRegistryHost.SigningKey + "x"));
                 break;
             case "another partner's name on a valid signature":
-                var (time, signature) = PartnerHeaders.Sign("York LA", now, Key);
-                headers.Add(PartnerHeaders.Partner, "Halton");
-                headers.Add(PartnerHeaders.Time, time);
-                headers.Add(PartnerHeaders.Signature, signature);
+                Add(headers, PartnerHeaders.Sign(York, now, Key) with { Partner = "Halton" });
+                break;
+            case "another acts-for set on a valid signature":
+                Add(headers, PartnerHeaders.Sign(York, now, Key) with { ActsFor = "la:816,la:873" });
+                break;
+            case "everyone for the acts-for set on a valid signature":
+                Add(headers, PartnerHeaders.Sign(York, now, Key) with { ActsFor = "*" });
+                break;
+            case "a valid signature without its acts-for":
+                foreach (var (name, value) in PartnerHeaders.Sign(York, now, Key).Headers.Where(h => h.Key != PartnerHeaders.ActsFor)) headers.Add(name, value);
+                break;
+            case "the acts-for sent twice":
+                AddSigned(headers, York, now, Key);
+                headers.Add(PartnerHeaders.ActsFor, "*");
                 break;
             case "a name without time or signature":
                 headers.Add(PartnerHeaders.Partner, "York LA");
                 break;
             case "the name sent twice":
-                AddSigned(headers, "York LA", now, Key);
+                AddSigned(headers, York, now, Key);
                 headers.Add(PartnerHeaders.Partner, "Halton");
                 break;
             case "only an x-sia-partner-role header":
@@ -252,12 +297,12 @@ public sealed class CallingPartnerTests : IClassFixture<PartnerRegistryHost>, ID
         return new Metadata { { PartnerRegistryHost.CallIdHeader, id } };
     }
 
-    private static void AddSigned(Metadata headers, string partner, DateTimeOffset at, byte[] key)
+    private static void AddSigned(Metadata headers, CallingPartner partner, DateTimeOffset at, byte[] key) =>
+        Add(headers, PartnerHeaders.Sign(partner, at, key));
+
+    private static void Add(Metadata headers, SignedPartnerHeaders signed)
     {
-        var (time, signature) = PartnerHeaders.Sign(partner, at, key);
-        headers.Add(PartnerHeaders.Partner, partner);
-        headers.Add(PartnerHeaders.Time, time);
-        headers.Add(PartnerHeaders.Signature, signature);
+        foreach (var (name, value) in signed.Headers) headers.Add(name, value);
     }
 
     /// <summary>The registry's gRPC server span in the trace; it ends just after the response, so it may come a moment later.</summary>

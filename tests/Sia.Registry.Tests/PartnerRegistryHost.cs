@@ -19,7 +19,7 @@ public class PartnerRegistryHost(PostgresServer postgres) : IAsyncLifetime
     private RegistryHost _registry = null!;
 
     /// <summary>What each call's handler saw as its partner: null for none.</summary>
-    public ConcurrentDictionary<string, string?> Partners { get; } = new();
+    public ConcurrentDictionary<string, CallingPartner?> Partners { get; } = new();
 
     public Uri Address => _registry.Address;
 
@@ -44,7 +44,7 @@ public class PartnerRegistryHost(PostgresServer postgres) : IAsyncLifetime
     public ValueTask DisposeAsync() => _registry.DisposeAsync();
 
     /// <summary>Runs after ServiceDefaults' verification, just before the handler, on unary and streaming calls alike.</summary>
-    private sealed class PartnerRecorder(ConcurrentDictionary<string, string?> partners) : Interceptor
+    private sealed class PartnerRecorder(ConcurrentDictionary<string, CallingPartner?> partners) : Interceptor
     {
         public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
             UnaryServerMethod<TRequest, TResponse> continuation)

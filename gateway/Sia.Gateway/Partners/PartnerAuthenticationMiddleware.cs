@@ -8,9 +8,9 @@ namespace Sia.Gateway.Partners;
 
 /// <summary>
 /// Lets a call through only with a partner's API key ("authorization: Bearer KEY") whose scopes cover the method;
-/// the partner becomes the request's user. Calls without a valid key are counted by client address, and an address with
-/// too many is refused for a while (<see cref="FailedAuthenticationThrottle"/>). Keys and the authorization header are
-/// never logged.
+/// the partner becomes the request's user, and its <see cref="Partner"/> a feature of the request (which the signed
+/// headers name). Calls without a valid key are counted by client address, and an address with too many is refused for
+/// a while (<see cref="FailedAuthenticationThrottle"/>). Keys and the authorization header are never logged.
 /// </summary>
 public sealed partial class PartnerAuthenticationMiddleware(RequestDelegate next, PartnerDirectory partners, FailedAuthenticationThrottle throttle,
     ILogger<PartnerAuthenticationMiddleware> logger)
@@ -50,6 +50,7 @@ public sealed partial class PartnerAuthenticationMiddleware(RequestDelegate next
 
         ConnectionPartner.Remember(context, partner);
         context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, partner.Name)], AuthenticationType));
+        context.Features.Set(partner);
         return next(context);
     }
 

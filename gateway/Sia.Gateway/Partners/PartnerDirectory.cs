@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Sia.ServiceDefaults;
 
 namespace Sia.Gateway.Partners;
 
@@ -36,6 +37,7 @@ public sealed class PartnerDirectory
         .. options.Partners.Select(p => new Partner(
             p.Name,
             Convert.FromHexString(p.KeyHash),
-            [.. p.Scopes.Select(s => PartnerScope.TryParse(s, out var scope) ? scope : throw new InvalidOperationException($"Invalid scope '{s}'."))])),
+            [.. p.Scopes.Select(s => PartnerScope.TryParse(s, out var scope) ? scope : throw new InvalidOperationException($"Invalid scope '{s}'."))],
+            PartnerActsFor.Of(p.ActsFor.LocalAuthorities, p.ActsFor.Alliances, p.ActsFor.Schools))),
     ];
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sia.Gateway.Partners;
 using Sia.ServiceDefaults;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
@@ -7,7 +8,7 @@ namespace Sia.Gateway.Proxy;
 
 /// <summary>
 /// On every route: drops the caller's x-sia-partner* headers (only the gateway may set them) and its authorization
-/// (services never see partners' keys), then adds the authenticated partner, signed (see <see cref="PartnerHeaders"/>).
+/// (services never see partners' keys), then adds the authenticated partner and whom it acts for, signed (see <see cref="PartnerHeaders"/>).
 /// </summary>
 public sealed class PartnerHeadersTransform(IOptions<GatewayOptions> options, TimeProvider time) : ITransformProvider
 {
@@ -25,12 +26,10 @@ public sealed class PartnerHeadersTransform(IOptions<GatewayOptions> options, Ti
         foreach (var name in incoming) RequestTransform.RemoveHeader(transform, name);
         RequestTransform.RemoveHeader(transform, "authorization");
 
-        if (transform.HttpContext.User.Identity?.Name is { } partner)
+        if (transform.HttpContext.Features.Get<Partner>() is { } partner)
         {
-            var (timeValue, signature) = PartnerHeaders.Sign(partner, time.GetUtcNow(), _key);
-            RequestTransform.AddHeader(transform, PartnerHeaders.Partner, partner);
-            RequestTransform.AddHeader(transform, PartnerHeaders.Time, timeValue);
-            RequestTransform.AddHeader(transform, PartnerHeaders.Signature, signature);
+            var signed = PartnerHeaders.Sign(new CallingPartner(partner.Name, partner.ActsFor), time.GetUtcNow(), _key);
+            foreach (var (name, value) in signed.Headers) RequestTransform.AddHeader(transform, name, value);
         }
         return ValueTask.CompletedTask;
     });

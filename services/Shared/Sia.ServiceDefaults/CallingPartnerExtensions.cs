@@ -8,11 +8,12 @@ public static class CallingPartnerExtensions
     private static readonly object Key = new();
 
     /// <summary>
-    /// The partner's name when the call came through the gateway with a signed x-sia-partner header that verified;
-    /// null for a call from inside (another service, a health probe) or when the service has no Gateway:PartnerSigningKey.
+    /// The partner (its name and whom it acts for) when the call came through the gateway with signed x-sia-partner
+    /// headers that verified; null for a call from inside (another service, a health probe) or when the service has no
+    /// Gateway:PartnerSigningKey.
     /// </summary>
-    public static string? GetCallingPartner(this ServerCallContext context) =>
-        context.UserState.TryGetValue(Key, out var partner) ? (string)partner : null;
+    public static CallingPartner? GetCallingPartner(this ServerCallContext context) =>
+        context.UserState.TryGetValue(Key, out var partner) ? (CallingPartner)partner : null;
 
-    internal static void SetCallingPartner(this ServerCallContext context, string partner) => context.UserState[Key] = partner;
+    internal static void SetCallingPartner(this ServerCallContext context, CallingPartner partner) => context.UserState[Key] = partner;
 }

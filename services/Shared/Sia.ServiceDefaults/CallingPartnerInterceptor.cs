@@ -7,8 +7,8 @@ using Sia.ServiceDefaults;
 namespace Sia.ServiceDefaults;
 
 /// <summary>
-/// Verifies the gateway's x-sia-partner headers on every gRPC call and makes the partner the call's
-/// <see cref="CallingPartnerExtensions.GetCallingPartner"/> (and the server span's sia.partner tag). A call with any
+/// Verifies the gateway's x-sia-partner headers on every gRPC call and makes the partner, with whom it acts for, the call's
+/// <see cref="CallingPartnerExtensions.GetCallingPartner"/> (and its name the server span's sia.partner tag). A call with any
 /// x-sia-partner* header that does not verify ends UNAUTHENTICATED before the handler runs: the gateway drops callers' own
 /// x-sia-partner* headers, so such a header came from somewhere else. Header values are never logged.
 /// </summary>
@@ -57,7 +57,7 @@ internal sealed partial class CallingPartnerInterceptor(byte[] signingKey, TimeP
                 $"{PartnerHeaders.DefaultMaxSkew.TotalMinutes:0} minutes). Call through the gateway, or without x-sia-partner headers."));
         }
         context.SetCallingPartner(partner);
-        Activity.Current?.SetTag(PartnerTag, partner);
+        Activity.Current?.SetTag(PartnerTag, partner.Name);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a call to {Method} with UNAUTHENTICATED: its x-sia-partner headers did not verify")]

@@ -15,7 +15,7 @@ namespace Microsoft.Extensions.Hosting;
 /// What every SIA service calls first: Aspire's ServiceDefaults (OpenTelemetry over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is
 /// set, service discovery, resilient HttpClients, health checks), plus grpc.health.v1, HTTP/2 connections that one slow
 /// call cannot abort for every other call on them, cancelled calls logged once and, with Gateway:PartnerSigningKey, the
-/// calling partner from the gateway's signed x-sia-partner header (<c>context.GetCallingPartner()</c>).
+/// calling partner, and whom it acts for, from the gateway's signed x-sia-partner headers (<c>context.GetCallingPartner()</c>).
 /// </summary>
 public static class Extensions
 {
