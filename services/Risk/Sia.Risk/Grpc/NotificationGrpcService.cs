@@ -32,7 +32,7 @@ internal sealed class NotificationGrpcService(ScrutinyNotifications notification
     public override async Task<Notification> AcknowledgeNotification(AcknowledgeNotificationRequest request, ServerCallContext context)
     {
         var (laCode, id) = ResourceNames.Notification(request.Name, "name");
-        return (await notifications.AcknowledgeAsync(laCode, id, context.GetCallingPartner(), context.CancellationToken)).ToMessage();
+        return (await notifications.AcknowledgeAsync(laCode, id, context.GetCallingPartner()?.Name, context.CancellationToken)).ToMessage();
     }
 
     public override async Task WatchNotifications(WatchNotificationsRequest request, IServerStreamWriter<WatchNotificationsResponse> responseStream, ServerCallContext context)
