@@ -56,6 +56,16 @@ public sealed class DomainErrorInterceptorTests
     }
 
     [Fact]
+    public async Task A_partner_outside_whom_it_acts_for_is_PERMISSION_DENIED_naming_the_resource()
+    {
+        var error = await UnaryAsync(new PermissionDeniedException("localAuthorities/806", "York LA Officer acts for localAuthorities/816 only."));
+
+        Assert.Equal((StatusCode.PermissionDenied, "York LA Officer acts for localAuthorities/816 only."), (error.StatusCode, error.Status.Detail));
+        var info = Detail<ErrorInfo>(error);
+        Assert.Equal(("PARTNER_DOES_NOT_ACT_FOR_RESOURCE", "sia", "localAuthorities/806"), (info.Reason, info.Domain, info.Metadata["resource"]));
+    }
+
+    [Fact]
     public async Task Streaming_handlers_are_translated_too_and_other_errors_pass_through()
     {
         var streamed = await Assert.ThrowsAsync<RpcException>(() => _interceptor.ServerStreamingServerHandler<Empty, Empty>(

@@ -12,7 +12,8 @@ public static class RpcErrors
     /// <summary>
     /// The domain's refusal as gRPC answers it: INVALID_ARGUMENT listing every bad field (google.rpc.BadRequest),
     /// NOT_FOUND and ALREADY_EXISTS naming the resource (google.rpc.ResourceInfo), FAILED_PRECONDITION naming what is in
-    /// the way (google.rpc.PreconditionFailure), ABORTED for a concurrent change.
+    /// the way (google.rpc.PreconditionFailure), ABORTED for a concurrent change, PERMISSION_DENIED for a partner acting outside
+    /// whom it acts for (google.rpc.ErrorInfo naming the resource).
     /// </summary>
     public static RpcException From(DomainException error) => error switch
     {
@@ -21,6 +22,12 @@ public static class RpcErrors
         AlreadyExistsException exists => WithResourceInfo(Code.AlreadyExists, exists.Message, exists.ResourceName),
         PreconditionFailedException failed => PreconditionFailure(failed),
         ConcurrentChangeException changed => new Google.Rpc.Status { Code = (int)Code.Aborted, Message = changed.Message }.ToRpcException(),
+        PermissionDeniedException denied => new Google.Rpc.Status
+        {
+            Code = (int)Code.PermissionDenied,
+            Message = denied.Message,
+            Details = { Any.Pack(new ErrorInfo { Reason = "PARTNER_DOES_NOT_ACT_FOR_RESOURCE", Domain = "sia", Metadata = { ["resource"] = denied.ResourceName } }) },
+        }.ToRpcException(),
         _ => throw new UnreachableException($"{error.GetType().Name} has no gRPC status."),
     };
 

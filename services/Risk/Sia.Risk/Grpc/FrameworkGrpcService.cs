@@ -15,6 +15,7 @@ internal sealed class FrameworkGrpcService(Frameworks frameworks, ResponseBudget
     public override async Task<Framework> GetFramework(GetFrameworkRequest request, ServerCallContext context)
     {
         var name = ResourceNames.Framework(request.Name, "name", allowRevision: true);
+        context.RequireLocalAuthority(name.LaCode);
         if (name.Revision is null) return (await frameworks.GetDraftAsync(name, context.CancellationToken)).ToMessage();
         var (framework, revision) = await frameworks.GetRevisionAsync(name, context.CancellationToken);
         return revision.ToMessage(framework);
@@ -23,6 +24,7 @@ internal sealed class FrameworkGrpcService(Frameworks frameworks, ResponseBudget
     public override async Task<ListFrameworksResponse> ListFrameworks(ListFrameworksRequest request, ServerCallContext context)
     {
         var laCode = ResourceNames.LocalAuthorityCode(request.Parent, "parent");
+        context.RequireLocalAuthority(laCode);
         var size = PageToken.Size(request.PageSize, defaultSize: 20, maxSize: 100);
         int? before = PageToken.TryRead<int>(request.PageToken, request, ResourceNames.TryParseAcademicYear, out var year) ? year : null;
         var page = budget.Fit(await frameworks.ListAsync(laCode, before, size, context.CancellationToken),
@@ -33,6 +35,7 @@ internal sealed class FrameworkGrpcService(Frameworks frameworks, ResponseBudget
     public override async Task<ListFrameworkRevisionsResponse> ListFrameworkRevisions(ListFrameworkRevisionsRequest request, ServerCallContext context)
     {
         var name = ResourceNames.Framework(request.Name, "name", allowRevision: false);
+        context.RequireLocalAuthority(name.LaCode);
         var size = PageToken.Size(request.PageSize, defaultSize: 20, maxSize: 100);
         int? before = PageToken.TryRead<int>(request.PageToken, request, TryParseRevision, out var revision) ? revision : null;
         var (framework, revisions) = await frameworks.ListRevisionsAsync(name, before, size, context.CancellationToken);
@@ -44,6 +47,7 @@ internal sealed class FrameworkGrpcService(Frameworks frameworks, ResponseBudget
     {
         var requestId = RequestIds.Parse(request.RequestId);
         var name = new FrameworkName(ResourceNames.LocalAuthorityCode(request.Parent, "parent"), ResourceNames.AcademicYearId(request.FrameworkId, "framework_id"));
+        context.RequireLocalAuthority(name.LaCode);
         var violations = new Violations();
         var content = (request.Framework ?? throw new ValidationFailedException("framework", "The framework to create is missing.")).ToContent("framework", violations);
         violations.ThrowIfAny();
@@ -54,6 +58,7 @@ internal sealed class FrameworkGrpcService(Frameworks frameworks, ResponseBudget
     {
         var changes = request.Framework ?? throw new ValidationFailedException("framework", "The framework to update is missing.");
         var name = ResourceNames.Framework(changes.Name, "framework.name", allowRevision: false);
+        context.RequireLocalAuthority(name.LaCode);
         var etag = Etag.Parse(changes.Etag, "framework.etag");
         var violations = new Violations();
         var requested = changes.ToContent("framework", violations);
@@ -66,6 +71,7 @@ internal sealed class FrameworkGrpcService(Frameworks frameworks, ResponseBudget
     public override async Task<Framework> PublishFramework(PublishFrameworkRequest request, ServerCallContext context)
     {
         var name = ResourceNames.Framework(request.Name, "name", allowRevision: false);
+        context.RequireLocalAuthority(name.LaCode);
         var etag = Etag.Parse(request.Etag, "etag");
         var requestId = RequestIds.Parse(request.RequestId);
         var (framework, revision) = await frameworks.PublishAsync(name, etag, requestId, context.CancellationToken);

@@ -16,12 +16,14 @@ internal sealed class NotificationGrpcService(ScrutinyNotifications notification
     public override async Task<Notification> GetNotification(GetNotificationRequest request, ServerCallContext context)
     {
         var (laCode, id) = ResourceNames.Notification(request.Name, "name");
+        context.RequireLocalAuthority(laCode);
         return (await notifications.GetAsync(laCode, id, context.CancellationToken)).ToMessage();
     }
 
     public override async Task<ListNotificationsResponse> ListNotifications(ListNotificationsRequest request, ServerCallContext context)
     {
         var laCode = ResourceNames.LocalAuthorityCode(request.Parent, "parent");
+        context.RequireLocalAuthority(laCode);
         var size = PageToken.Size(request.PageSize, defaultSize: 20, maxSize: 100);
         long? before = PageToken.TryRead<long>(request.PageToken, request, TryParseId, out var id) ? id : null;
         var page = budget.Fit(await notifications.ListAsync(laCode, request.UnacknowledgedOnly, before, size, context.CancellationToken),
@@ -32,12 +34,14 @@ internal sealed class NotificationGrpcService(ScrutinyNotifications notification
     public override async Task<Notification> AcknowledgeNotification(AcknowledgeNotificationRequest request, ServerCallContext context)
     {
         var (laCode, id) = ResourceNames.Notification(request.Name, "name");
+        context.RequireLocalAuthority(laCode);
         return (await notifications.AcknowledgeAsync(laCode, id, context.GetCallingPartner()?.Name, context.CancellationToken)).ToMessage();
     }
 
     public override async Task WatchNotifications(WatchNotificationsRequest request, IServerStreamWriter<WatchNotificationsResponse> responseStream, ServerCallContext context)
     {
         var laCode = ResourceNames.LocalAuthorityCode(request.Parent, "parent");
+        context.RequireLocalAuthority(laCode);
         var after = ResumeToken.Read(request.ResumeToken, TokenKind, "resume_token", "a notification");
         var cancellationToken = context.CancellationToken;
         // The headers go at once, so a watcher knows the stream is open before the first notification.
