@@ -38,6 +38,7 @@ internal sealed class ChangeFeed(RegistryDbContext db, ChangeLogHead head)
         var allianceIds = new List<string>();
         var leaderIds = new List<long>();
         var clusterLaCodes = new List<string>();
+        var inspectionIds = new List<long>();
         foreach (var name in names)
         {
             if (ResourceNames.TryParseSchool(name, out var urn)) urns.Add(urn);
@@ -45,6 +46,7 @@ internal sealed class ChangeFeed(RegistryDbContext db, ChangeLogHead head)
             else if (ResourceNames.TryParseAlliance(name, out var allianceId)) allianceIds.Add(allianceId);
             else if (ResourceNames.TryParseSystemLeader(name, out var leaderId)) leaderIds.Add(leaderId);
             else if (ResourceNames.TryParseCluster(name, out var cluster)) clusterLaCodes.Add(cluster.LaCode);
+            else if (ResourceNames.TryParseInspection(name, out var inspection)) inspectionIds.Add(inspection.Id);
         }
 
         // Only the types the changes name: each watcher makes these queries on every commit.
@@ -67,12 +69,15 @@ internal sealed class ChangeFeed(RegistryDbContext db, ChangeLogHead head)
                 var name = ResourceNames.Cluster(cluster.LaCode, cluster.ClusterId);
                 if (names.Contains(name)) current[name] = cluster;
             }
+        if (inspectionIds.Count > 0)
+            foreach (var inspection in await db.Inspections.AsNoTracking().Include(i => i.Grades).Where(i => inspectionIds.Contains(i.Id)).ToListAsync(cancellationToken))
+                current[ResourceNames.Inspection(inspection.Urn, inspection.Id)] = inspection;
         return current;
     }
 }
 
 /// <summary>
-/// Changes in commit order, and the current row (SchoolEntity, LocalAuthorityEntity, ClusterEntity, AllianceEntity or
-/// SystemLeaderEntity) of each resource they name that still has one.
+/// Changes in commit order, and the current row (SchoolEntity, LocalAuthorityEntity, ClusterEntity, AllianceEntity,
+/// SystemLeaderEntity or InspectionEntity) of each resource they name that still has one.
 /// </summary>
 internal sealed record ChangeBatch(IReadOnlyList<ChangeEntity> Changes, IReadOnlyDictionary<string, object> Current);

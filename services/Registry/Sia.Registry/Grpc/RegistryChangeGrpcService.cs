@@ -21,6 +21,9 @@ internal sealed class RegistryChangeGrpcService(ChangeFeed feed) : RegistryChang
         var cancellationToken = context.CancellationToken;
         try
         {
+            // At once rather than with the first change, which a watcher that has caught up may wait long for: the headers
+            // tell it that the stream is open.
+            await context.WriteResponseHeadersAsync(new Metadata());
             await foreach (var batch in feed.FollowAsync(after, cancellationToken))
             {
                 var current = batch.Current.ToDictionary(resource => resource.Key, resource => ToMessage(resource.Value));
@@ -40,6 +43,7 @@ internal sealed class RegistryChangeGrpcService(ChangeFeed feed) : RegistryChang
         ClusterEntity cluster => cluster.ToMessage(),
         AllianceEntity alliance => alliance.ToMessage(),
         SystemLeaderEntity leader => leader.ToMessage(),
+        InspectionEntity inspection => inspection.ToMessage(),
         _ => throw new UnreachableException($"The change feed has no message for a {row.GetType().Name}."),
     };
 
@@ -68,6 +72,9 @@ internal sealed class RegistryChangeGrpcService(ChangeFeed feed) : RegistryChang
                 break;
             case SystemLeader leader:
                 message.SystemLeader = leader;
+                break;
+            case Inspection inspection:
+                message.Inspection = inspection;
                 break;
         }
         return message;
