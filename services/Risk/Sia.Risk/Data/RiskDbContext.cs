@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sia.Risk.Data.Configurations;
+using Sia.Risk.Data.ReadModel;
+using Sia.Risk.Data.ReadModel.Configurations;
 using Sia.ServiceKit.Data;
 
 namespace Sia.Risk.Data;
@@ -10,12 +12,24 @@ public sealed class RiskDbContext(DbContextOptions<RiskDbContext> options) : DbC
     internal DbSet<FrameworkRevisionEntity> FrameworkRevisions => Set<FrameworkRevisionEntity>();
     internal DbSet<AssessmentEntity> Assessments => Set<AssessmentEntity>();
 
+    // The read model of the registry (ReadModel/RegistryFollower).
+    internal DbSet<RegistrySchoolEntity> RegistrySchools => Set<RegistrySchoolEntity>();
+    internal DbSet<RegistryAllianceMembershipEntity> RegistryAllianceMemberships => Set<RegistryAllianceMembershipEntity>();
+    internal DbSet<RegistryInspectionEntity> RegistryInspections => Set<RegistryInspectionEntity>();
+    internal DbSet<RegistryFollowStateEntity> RegistryFollowState => Set<RegistryFollowStateEntity>();
+    internal DbSet<InspectionRecordedEntity> InspectionsRecorded => Set<InspectionRecordedEntity>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.ApplyConfiguration(new FrameworkConfiguration());
         model.ApplyConfiguration(new FrameworkRevisionConfiguration());
         model.ApplyConfiguration(new AssessmentConfiguration());
         model.ApplyConfiguration(new CreateRequestConfiguration());
+        model.ApplyConfiguration(new RegistrySchoolConfiguration());
+        model.ApplyConfiguration(new RegistryAllianceMembershipConfiguration());
+        model.ApplyConfiguration(new RegistryInspectionConfiguration());
+        model.ApplyConfiguration(new RegistryFollowStateConfiguration());
+        model.ApplyConfiguration(new InspectionRecordedConfiguration());
         SnakeCaseNames.Apply(model);
     }
 }

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Sia.Risk.Data.ReadModel.Configurations;
+
+internal sealed class InspectionRecordedConfiguration : IEntityTypeConfiguration<InspectionRecordedEntity>
+{
+    public void Configure(EntityTypeBuilder<InspectionRecordedEntity> recorded)
+    {
+        recorded.ToTable("inspections_recorded");
+        recorded.HasKey(e => e.Id);
+        recorded.Property(e => e.Id).UseIdentityByDefaultColumn();
+    }
+}
