@@ -1,6 +1,7 @@
 using Npgsql;
 using Sia.Contracts;
 using Sia.Risk.Data;
+using Sia.Risk.ReadModel;
 using Sia.ServiceDefaults;
 using Sia.ServiceKit.Domain;
 
@@ -10,7 +11,7 @@ public static class Extensions
 {
     /// <summary>
     /// The risk service's services: its database (ConnectionStrings:riskdb) through Aspire's client integration, gRPC with
-    /// domain errors answered as rich errors, reflection, and the domain.
+    /// domain errors answered as rich errors, reflection, the domain, and the read model of the registry.
     /// </summary>
     public static void AddRiskServices(this IHostApplicationBuilder builder)
     {
@@ -24,6 +25,7 @@ public static class Extensions
         builder.Services.AddApiReflection(ApiDescriptors.InPackage("sia.risk.v1"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped(services => new CreateRequestLog(services.GetRequiredService<RiskDbContext>(), services.GetRequiredService<TimeProvider>()));
+        builder.AddRegistryReadModel();
     }
 
     public static void MapRiskEndpoints(this WebApplication app)
