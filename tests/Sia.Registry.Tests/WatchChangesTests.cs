@@ -17,10 +17,14 @@ namespace Sia.Registry.Tests;
 public sealed class WatchChangesTests : IAsyncLifetime
 {
     private readonly ChangeLogWriteHold hold = new();
+    private readonly PostgresServer postgres;
     private readonly RegistryHost host;
 
-    public WatchChangesTests(PostgresServer postgres) =>
+    public WatchChangesTests(PostgresServer postgres)
+    {
+        this.postgres = postgres;
         host = new(postgres) { ConfigureServices = services => services.ConfigureDbContext<RegistryDbContext>(options => options.AddInterceptors(hold)) };
+    }
 
     public ValueTask InitializeAsync() => host.InitializeAsync();
 
@@ -204,6 +208,26 @@ public sealed class WatchChangesTests : IAsyncLifetime
         var ended = Assert.Single(changes[0].School.AllianceMemberships);
         Assert.Equal(AllianceSteps.Day(2024, 8, 31), ended.LeaveDate);
         Assert.NotEqual(membership.Etag, ended.Etag);
+    }
+
+    [Fact]
+    public async Task A_registry_that_stops_ends_its_streams_at_once_rather_than_at_its_shutdown_timeout()
+    {
+        var stopping = new RegistryHost(postgres)
+        {
+            // Longer than Until waits: a stream that held up the shutdown would fail the test.
+            ConfigureServices = services => services.Configure<HostOptions>(options => options.ShutdownTimeout = 2 * Until.Generous),
+        };
+        await stopping.InitializeAsync();
+        using var channel = stopping.CreateChannel();
+        await TestData.EnsureLocalAuthorityAsync(new LocalAuthorityService.LocalAuthorityServiceClient(channel), "816", "York");
+        using var watch = new RegistryChangeService.RegistryChangeServiceClient(channel).WatchChanges(new WatchChangesRequest());
+        Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
+
+        await stopping.DisposeAsync().AsTask().WaitAsync(Until.Generous);
+
+        Assert.False(await watch.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(StatusCode.OK, watch.GetStatus().StatusCode);
     }
 
     [Fact]

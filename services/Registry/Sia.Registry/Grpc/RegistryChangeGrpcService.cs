@@ -12,13 +12,18 @@ using Sia.Registry.V1;
 
 namespace Sia.Registry.Grpc;
 
-/// <summary>Streams the change log in commit order from a resume token, then follows new changes as they commit.</summary>
-internal sealed class RegistryChangeGrpcService(ChangeFeed feed) : RegistryChangeService.RegistryChangeServiceBase
+/// <summary>
+/// Streams the change log in commit order from a resume token, then follows new changes as they commit. A stream ends (OK)
+/// when the registry begins to stop, rather than holding up its shutdown until the host's timeout aborts it: the watcher
+/// resumes with the last token it got.
+/// </summary>
+internal sealed class RegistryChangeGrpcService(ChangeFeed feed, IHostApplicationLifetime lifetime) : RegistryChangeService.RegistryChangeServiceBase
 {
     public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<Change> responseStream, ServerCallContext context)
     {
         var after = ReadResumeToken(request.ResumeToken);
-        var cancellationToken = context.CancellationToken;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var cancellationToken = ended.Token;
         try
         {
             // At once rather than with the first change, which a watcher that has caught up may wait long for: the headers
@@ -32,7 +37,7 @@ internal sealed class RegistryChangeGrpcService(ChangeFeed feed) : RegistryChang
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The watcher went away, or its deadline passed; it resumes with the last token it got.
+            // The watcher went away, or its deadline passed, or the registry is stopping; it resumes with the last token it got.
         }
     }
 
