@@ -11,7 +11,8 @@ namespace Sia.Risk.ReadModel;
 /// many changes to a transaction when they arrive together (<see cref="RegistryChangeApplier"/>). When the stream ends or
 /// fails, or applying fails, it follows again from the stored token after a wait that doubles from
 /// <see cref="RegistryFollowerOptions.ReconnectDelay"/> to <see cref="RegistryFollowerOptions.MaxReconnectDelay"/>, and
-/// logs the outage once. Meanwhile the service answers from its copy.
+/// logs the outage once: it ends when the registry answers again, or, after a failure of its own (the database, a batch
+/// it cannot apply), when a batch is applied. Meanwhile the service answers from its copy.
 /// </summary>
 internal sealed partial class RegistryFollower(
     RegistryChangeService.RegistryChangeServiceClient registry,
@@ -34,20 +35,24 @@ internal sealed partial class RegistryFollower(
         var delay = settings.ReconnectDelay;
         DateTime? lostAt = null;
         var first = true;
+        // Whether the last failure was this side's (reading the token, applying a batch) rather than the stream's: then
+        // reconnecting ends nothing, since the same batch comes again; only applying one does.
+        var copyFailed = false;
+        void Recovered()
+        {
+            if (lostAt is { } since) LogFollowingAgain(logger, clock.GetUtcNow().UtcDateTime - since);
+            else if (first) LogFollowing(logger, status.Current.AppliedChanges);
+            (first, lostAt, delay) = (false, null, settings.ReconnectDelay);
+        }
+
         while (true)
         {
             string reason;
             Exception? error = null;
             try
             {
-                await FollowAsync(() =>
-                {
-                    if (lostAt is { } since) LogFollowingAgain(logger, clock.GetUtcNow().UtcDateTime - since);
-                    else if (first) LogFollowing(logger, status.Current.AppliedChanges);
-                    (first, lostAt) = (false, null);
-                    delay = settings.ReconnectDelay;
-                }, stoppingToken);
-                reason = "the registry ended the stream";
+                await FollowAsync(connected: () => { if (!copyFailed) Recovered(); }, applied: Recovered, stoppingToken);
+                (reason, copyFailed) = ("the registry ended the stream", false);
             }
             catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
@@ -55,11 +60,11 @@ internal sealed partial class RegistryFollower(
             }
             catch (RpcException e)
             {
-                reason = $"{e.StatusCode}: {e.Status.Detail}";
+                (reason, copyFailed) = ($"{e.StatusCode}: {e.Status.Detail}", false);
             }
             catch (Exception e)
             {
-                (reason, error) = (e.Message, e);
+                (reason, error, copyFailed) = (e.Message, e, true);
             }
 
             var now = clock.UtcNowForDatabase();
@@ -73,8 +78,11 @@ internal sealed partial class RegistryFollower(
         }
     }
 
-    /// <summary>One stream, from the stored token, until it ends or fails; <paramref name="connected"/> once the registry answers.</summary>
-    private async Task FollowAsync(Action connected, CancellationToken stoppingToken)
+    /// <summary>
+    /// One stream, from the stored token, until it ends or fails: <paramref name="connected"/> once the registry answers,
+    /// <paramref name="applied"/> after each batch.
+    /// </summary>
+    private async Task FollowAsync(Action connected, Action applied, CancellationToken stoppingToken)
     {
         var after = await ReadTokenAsync(stoppingToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -94,6 +102,7 @@ internal sealed partial class RegistryFollower(
                 batch.Clear();
                 while (batch.Count < MaxBatch && received.Reader.TryRead(out var change)) batch.Add(change);
                 after = await ApplyAsync(after, batch, stop.Token);
+                applied();
             }
         }
         finally
