@@ -17,10 +17,11 @@ internal static class ReadModelExtensions
             .ValidateOnStart();
         var registry = builder.Services.AddGrpcClient<RegistryChangeService.RegistryChangeServiceClient>((services, client) =>
             client.Address = services.GetRequiredService<IOptions<RegistryFollowerOptions>>().Value.Address);
-        // ServiceDefaults gives every HttpClient the standard resilience handler, whose timeouts (10 s an attempt, 30 s in
-        // all) would cut the stream, open for as long as the service runs; the follower reconnects by itself. The method is
-        // marked experimental (EXTEXP0001) in Microsoft.Extensions.Http.Resilience 10.11.0; it is the package's way to take
-        // them off one client.
+        // ServiceDefaults gives every HttpClient the standard resilience handler. Its timeouts (10 s an attempt, 30 s in all)
+        // run until the response headers: a stream whose headers came with its first change would be cut while idle (this
+        // registry sends them at once, see OutageTests); and its retries would stack on the follower's own reconnecting.
+        // The method is marked experimental (EXTEXP0001) in Microsoft.Extensions.Http.Resilience 10.11.0; it is the
+        // package's way to take them off one client.
 #pragma warning disable EXTEXP0001
         registry.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
