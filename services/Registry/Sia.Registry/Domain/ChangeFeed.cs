@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Sia.Registry.Data;
@@ -23,10 +24,22 @@ internal sealed class ChangeFeed(RegistryDbContext db, ChangeLogHead head)
         while (true)
         {
             await head.WaitPastAsync(after, cancellationToken);
-            var changes = await db.Changes.AsNoTracking().Where(c => c.Sequence > after).OrderBy(c => c.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
-            yield return new ChangeBatch(changes, await LoadCurrentAsync(changes, cancellationToken));
-            after = changes[^1].Sequence;
+            var batch = await ReadAsync(after, cancellationToken);
+            yield return batch;
+            after = batch.Changes[^1].Sequence;
         }
+    }
+
+    /// <summary>
+    /// The next batch, its queries traced on their own rather than as children of the stream's server span: a follower's
+    /// stream lasts as long as the follower runs, and its span ends only then, which would leave every query of it
+    /// without its parent until then (the change of Activity.Current stays in this method).
+    /// </summary>
+    private async Task<ChangeBatch> ReadAsync(long after, CancellationToken cancellationToken)
+    {
+        Activity.Current = null;
+        var changes = await db.Changes.AsNoTracking().Where(c => c.Sequence > after).OrderBy(c => c.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
+        return new ChangeBatch(changes, await LoadCurrentAsync(changes, cancellationToken));
     }
 
     /// <summary>The current row of every resource the changes name, by name, in one query per resource type they name.</summary>
