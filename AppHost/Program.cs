@@ -12,12 +12,22 @@ var partnerSigningKey = builder.AddParameter("partner-signing-key", new Generate
 
 var postgres = builder.AddStackPostgres("postgres");
 var registryDb = postgres.AddDatabase("registrydb");
+var riskDb = postgres.AddDatabase("riskdb");
 
 var registry = builder.AddProject<Projects.Sia_Registry>("registry")
     .WithReference(registryDb)
     .WaitFor(registryDb)
     .WithEnvironment("Gateway__PartnerSigningKey", partnerSigningKey)
     .WithUnproxiedHttpEndpoint()
+    .AsSiaService();
+
+// Keeps a read model of the registry, fed by its change stream; no gateway route yet.
+builder.AddProject<Projects.Sia_Risk>("risk")
+    .WithReference(riskDb)
+    .WaitFor(riskDb)
+    .WithReference(registry)
+    .WaitFor(registry)
+    .WithEnvironment("Gateway__PartnerSigningKey", partnerSigningKey)
     .AsSiaService();
 
 builder.AddProject<Projects.Sia_Gateway>("gateway")

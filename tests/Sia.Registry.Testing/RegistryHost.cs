@@ -25,13 +25,19 @@ public sealed class RegistryHost(PostgresServer postgres) : IAsyncLifetime
     /// <summary>Middleware to run before the registry's endpoints, for a test to see what reaches it.</summary>
     public Action<IApplicationBuilder>? BeforeEndpoints { get; init; }
 
+    /// <summary>A database to run on, left as it is at the end, instead of a new one dropped at the end: to start a registry again on the same data.</summary>
+    public string? Database { get; init; }
+
+    /// <summary>The loopback port to listen on; 0 for a free one.</summary>
+    public int Port { get; init; }
+
     public string ConnectionString { get; private set; } = "";
     public Uri Address { get; private set; } = null!;
     public IServiceProvider Services => _factory.Services;
 
     public async ValueTask InitializeAsync()
     {
-        ConnectionString = await postgres.CreateDatabaseAsync("registry");
+        ConnectionString = Database ?? await postgres.CreateDatabaseAsync("registry");
         var settings = new Dictionary<string, string?> { ["ConnectionStrings:registrydb"] = ConnectionString };
         if (LoadDemoData is { } load) settings["Registry:LoadDemoData"] = load ? "true" : "false";
         _factory = new KestrelApplicationFactory<RegistryDbContext>(EnvironmentName, [.. settings, .. Settings], services =>
@@ -39,7 +45,7 @@ public sealed class RegistryHost(PostgresServer postgres) : IAsyncLifetime
             ConfigureServices?.Invoke(services);
             if (BeforeEndpoints is { } before) services.AddSingleton<IStartupFilter>(new BeforeEndpointsFilter(before));
         });
-        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Port, listen => listen.Protocols = HttpProtocols.Http2));
         // Returns once Program has migrated the database (and loaded the demo data if asked) and listens; it blocks till then.
         await Task.Run(_factory.StartServer);
         Address = _factory.Addresses.Single();
@@ -50,7 +56,7 @@ public sealed class RegistryHost(PostgresServer postgres) : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
-        await postgres.DropDatabaseAsync(ConnectionString);
+        if (Database is null) await postgres.DropDatabaseAsync(ConnectionString);
     }
 
     /// <summary>Startup filters wrap the pipeline Program builds: what this adds runs before all of it.</summary>

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using Sia.Registry.Data;
 using Sia.Testing.Postgres;
@@ -86,6 +88,39 @@ public sealed class SchemaTests(PostgresServer postgres)
 
             Assert.Contains("part-way through migrations of an older SIA", refused.Message);
             Assert.Contains("delete .sia/postgres", refused.Message);
+        }
+        finally
+        {
+            await postgres.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task Inspections_recorded_before_the_change_log_had_them_are_logged_once_when_migrating()
+    {
+        var database = await postgres.CreateDatabaseAsync("log_inspections");
+        try
+        {
+            await using (var context = CreateContext(database))
+            {
+                await RegistryMigrator.MigrateAsync(context);
+                var now = DateTime.UtcNow;
+                context.LocalAuthorities.Add(new LocalAuthorityEntity { Code = "816", DisplayName = "York", CreateTime = now, UpdateTime = now });
+                context.Schools.Add(new SchoolEntity { Urn = 121615, LaCode = "816", EstablishmentNumber = 2001, Laestab = 8162001, Name = "A School", StatusCode = 1, CreateTime = now, UpdateTime = now });
+                context.Inspections.Add(new InspectionEntity { Urn = 121615, InspectionDate = new DateOnly(2023, 1, 25), Framework = 2, OverallGrade = 2, CreateTime = now });
+                await context.SaveChangesAsync(TestContext.Current.CancellationToken);
+                // Back to the database as it was before inspections were logged (Down takes their changes away), then forward.
+                await context.GetService<IMigrator>().MigrateAsync(context.Database.GetMigrations().First(), TestContext.Current.CancellationToken);
+                Assert.DoesNotContain(await context.Changes.Select(c => c.ResourceName).ToListAsync(TestContext.Current.CancellationToken), name => name.Contains("/inspections/"));
+            }
+
+            await using (var context = CreateContext(database)) await RegistryMigrator.MigrateAsync(context);
+
+            await using var check = CreateContext(database);
+            var inspection = await check.Inspections.SingleAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(
+                ["localAuthorities/816 created", "schools/121615 created", $"schools/121615/inspections/{inspection.Id} created"],
+                await check.Changes.OrderBy(c => c.Sequence).Select(c => c.ResourceName + " " + c.ChangeType).ToListAsync(TestContext.Current.CancellationToken));
         }
         finally
         {

@@ -17,10 +17,14 @@ namespace Sia.Registry.Tests;
 public sealed class WatchChangesTests : IAsyncLifetime
 {
     private readonly ChangeLogWriteHold hold = new();
+    private readonly PostgresServer postgres;
     private readonly RegistryHost host;
 
-    public WatchChangesTests(PostgresServer postgres) =>
+    public WatchChangesTests(PostgresServer postgres)
+    {
+        this.postgres = postgres;
         host = new(postgres) { ConfigureServices = services => services.ConfigureDbContext<RegistryDbContext>(options => options.AddInterceptors(hold)) };
+    }
 
     public ValueTask InitializeAsync() => host.InitializeAsync();
 
@@ -136,6 +140,51 @@ public sealed class WatchChangesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_recorded_inspection_is_a_change_with_all_its_grades_and_its_school_changes_when_it_is_the_latest()
+    {
+        using var channel = host.CreateChannel();
+        await TestData.EnsureLocalAuthorityAsync(new LocalAuthorityService.LocalAuthorityServiceClient(channel), "816", "York");
+        var school = await new SchoolService.SchoolServiceClient(channel).CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School("816") });
+        var inspections = new InspectionService.InspectionServiceClient(channel);
+        var reportCard = await inspections.CreateInspectionAsync(new CreateInspectionRequest
+        {
+            Parent = school.Name,
+            Inspection = new Inspection
+            {
+                InspectionDate = new Google.Type.Date { Year = 2025, Month = 11, Day = 20 },
+                Framework = Inspection.Types.Framework.ReportCard2025,
+                ReportCardAreas = { ["inclusion"] = Inspection.Types.ReportCardGrade.StrongStandard, ["achievement"] = Inspection.Types.ReportCardGrade.NeedsAttention },
+                Safeguarding = Inspection.Types.Safeguarding.NotMet,
+                CategoryOfConcern = Inspection.Types.CategoryOfConcern.None,
+            },
+        });
+        // Older than the latest: the school's latest inspection stays, so only the inspection changes.
+        var earlier = await inspections.CreateInspectionAsync(new CreateInspectionRequest
+        {
+            Parent = school.Name,
+            Inspection = new Inspection
+            {
+                InspectionDate = new Google.Type.Date { Year = 2023, Month = 1, Day = 25 },
+                Framework = Inspection.Types.Framework.EducationInspectionFramework2019,
+                OverallGrade = 3,
+                KeyJudgements = { ["quality_of_education"] = 3, ["behaviour_and_attitudes"] = 2 },
+            },
+        });
+        var next = await new SchoolService.SchoolServiceClient(channel).CreateSchoolAsync(new CreateSchoolRequest { School = TestData.School("816") });
+
+        var changes = await ReadAsync(channel, resumeToken: "", count: 6);
+
+        Assert.Equal(
+            ["localAuthorities/816 Created", $"{school.Name} Created", $"{reportCard.Name} Created", $"{school.Name} Updated", $"{earlier.Name} Created", $"{next.Name} Created"],
+            changes.Select(c => $"{c.Resource} {c.ChangeType}"));
+        Assert.Equal(reportCard, changes[2].Inspection);
+        Assert.Equal(reportCard.Name, changes[3].School.LatestInspection.Inspection);
+        Assert.Equal(earlier, changes[4].Inspection);
+        Assert.Equal(Inspection.Types.Safeguarding.NotMet, changes[2].Inspection.Safeguarding);
+        Assert.Equal(3, changes[4].Inspection.KeyJudgements["quality_of_education"]);
+    }
+
+    [Fact]
     public async Task Closing_a_school_is_one_change_of_the_school_with_its_memberships_ended()
     {
         using var channel = host.CreateChannel();
@@ -159,6 +208,26 @@ public sealed class WatchChangesTests : IAsyncLifetime
         var ended = Assert.Single(changes[0].School.AllianceMemberships);
         Assert.Equal(AllianceSteps.Day(2024, 8, 31), ended.LeaveDate);
         Assert.NotEqual(membership.Etag, ended.Etag);
+    }
+
+    [Fact]
+    public async Task A_registry_that_stops_ends_its_streams_at_once_rather_than_at_its_shutdown_timeout()
+    {
+        var stopping = new RegistryHost(postgres)
+        {
+            // Longer than Until waits: a stream that held up the shutdown would fail the test.
+            ConfigureServices = services => services.Configure<HostOptions>(options => options.ShutdownTimeout = 2 * Until.Generous),
+        };
+        await stopping.InitializeAsync();
+        using var channel = stopping.CreateChannel();
+        await TestData.EnsureLocalAuthorityAsync(new LocalAuthorityService.LocalAuthorityServiceClient(channel), "816", "York");
+        using var watch = new RegistryChangeService.RegistryChangeServiceClient(channel).WatchChanges(new WatchChangesRequest());
+        Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
+
+        await stopping.DisposeAsync().AsTask().WaitAsync(Until.Generous);
+
+        Assert.False(await watch.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(StatusCode.OK, watch.GetStatus().StatusCode);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ using Sia.Risk.V1;
 namespace Sia.Risk.Tests;
 
 /// <summary>FrameworkService over real HTTP/2 and PostgreSQL: drafts, published revisions that never change, and refusals.</summary>
-public sealed class FrameworkApiTests(RiskHost risk) : IClassFixture<RiskHost>
+public sealed class FrameworkApiTests(RiskStack risk) : IClassFixture<RiskStack>
 {
     private FrameworkService.FrameworkServiceClient Frameworks => new(risk.CreateChannel());
 

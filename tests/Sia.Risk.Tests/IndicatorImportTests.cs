@@ -8,7 +8,7 @@ using Sia.Risk.V1;
 namespace Sia.Risk.Tests;
 
 /// <summary>IndicatorImportService over real HTTP/2 and PostgreSQL: counts, refusals, and a second import that writes nothing.</summary>
-public sealed class IndicatorImportTests(RiskHost risk) : IClassFixture<RiskHost>
+public sealed class IndicatorImportTests(RiskStack risk) : IClassFixture<RiskStack>
 {
     private IndicatorImportService.IndicatorImportServiceClient Imports => new(risk.CreateChannel());
 
@@ -69,7 +69,7 @@ public sealed class IndicatorImportTests(RiskHost risk) : IClassFixture<RiskHost
 
     private async Task<List<string>> QueryAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(risk.ConnectionString);
+        await using var connection = new NpgsqlConnection(risk.RiskDatabase);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();

@@ -1,35 +1,45 @@
-using System.Net;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Sia.Registry.Testing;
 using Sia.Risk.Data;
-using Sia.Testing.Postgres;
 
 namespace Sia.Risk.Tests;
 
-/// <summary>The risk service run by its Program.cs, on real Kestrel h2c at a free loopback port, over its own test database.</summary>
-public sealed class RiskHost(PostgresServer postgres) : IAsyncLifetime
+/// <summary>
+/// The risk service run by its Program.cs, with its own appsettings.json, on real Kestrel h2c at a free loopback port, over a
+/// database the test owns (so that another host can start on it again), following the registry at the given address.
+/// Reconnect delays are short (100-400 ms) unless the settings say otherwise.
+/// </summary>
+public sealed class RiskHost : IAsyncDisposable
 {
-    private KestrelApplicationFactory<RiskDbContext> _factory = null!;
+    private readonly KestrelApplicationFactory<RiskDbContext> _factory;
 
-    public string ConnectionString { get; private set; } = "";
-    public Uri Address { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
+    private RiskHost(KestrelApplicationFactory<RiskDbContext> factory)
     {
-        ConnectionString = await postgres.CreateDatabaseAsync("risk");
-        _factory = new KestrelApplicationFactory<RiskDbContext>(Environments.Production, [new("ConnectionStrings:riskdb", ConnectionString)]);
-        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        _factory = factory;
+        Address = factory.Addresses.Single();
+    }
+
+    public Uri Address { get; }
+    public IServiceProvider Services => _factory.Services;
+
+    public static async Task<RiskHost> StartAsync(string database, Uri registry, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
+    {
+        var factory = new KestrelApplicationFactory<RiskDbContext>(Environments.Production,
+        [
+            new("urls", "http://127.0.0.1:0"),
+            new("ConnectionStrings:riskdb", database),
+            new("Risk:Registry:Address", registry.ToString()),
+            new("Risk:Registry:ReconnectDelay", "00:00:00.1"),
+            new("Risk:Registry:MaxReconnectDelay", "00:00:00.4"),
+            .. settings ?? new Dictionary<string, string?>(),
+        ], configureServices);
+        factory.UseKestrel();
         // Returns once Program has migrated the database and listens.
-        await Task.Run(_factory.StartServer);
-        Address = _factory.Addresses.Single();
+        await Task.Run(factory.StartServer);
+        return new RiskHost(factory);
     }
 
     public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Address);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await postgres.DropDatabaseAsync(ConnectionString);
-    }
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
 }

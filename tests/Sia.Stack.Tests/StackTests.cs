@@ -4,7 +4,9 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Grpc.Core;
+using Npgsql;
 using Sia.Registry.V1;
+using Sia.Testing;
 
 namespace Sia.Stack.Tests;
 
@@ -26,6 +28,19 @@ public sealed class StackTests(StackFixture stack)
         var school = await Schools.GetSchoolAsync(SpecialMeasuresSchool, StackFixture.Bearer(StackFixture.DemoKey), Deadline, Cancellation);
 
         Assert.Equal((990102, "806"), (school.Urn, school.LocalAuthorityCode));
+    }
+
+    [Fact]
+    public async Task The_risk_service_copies_the_registrys_schools_and_inspections_through_its_change_stream()
+    {
+        var registryDb = await stack.App.GetConnectionStringAsync("registrydb", Cancellation);
+        var riskDb = await stack.App.GetConnectionStringAsync("riskdb", Cancellation);
+        var registry = (await CountAsync(registryDb, "schools"), await CountAsync(registryDb, "inspections"));
+
+        await Until.TrueAsync(async () => (await CountAsync(riskDb, "registry_schools"), await CountAsync(riskDb, "registry_inspections")) == registry,
+            "the risk service to copy the registry's schools and inspections");
+
+        Assert.True(registry.Item1 > 0 && registry.Item2 > 0, $"the demo data: {registry}");
     }
 
     [Fact]
@@ -133,7 +148,8 @@ public sealed class StackTests(StackFixture stack)
             Assert.DoesNotContain(spans, s => s.Attributes.GetValueOrDefault("url.path") is "/health" or "/alive");
             Assert.DoesNotContain(spans, s => s.Attributes.GetValueOrDefault("url.full")?.EndsWith("/health", StringComparison.Ordinal) == true);
             // A probe's own database query (the registry's /health checks its database) would be a span without its parent.
-            // (Queries with no parent at all are the registry's own at start-up: its migrations and demo data.)
+            // (Queries with no parent at all are the registry's own: its migrations and demo data at start-up, and the reads
+            // of its change stream, which the risk service follows for as long as it runs.)
             Assert.All(spans.Where(s => s.ParentSpanId is not null && s.Scope == "Npgsql"),
                 s => Assert.Contains(spans, parent => parent.SpanId == s.ParentSpanId));
         }
@@ -158,6 +174,14 @@ public sealed class StackTests(StackFixture stack)
         await stack.App.ResourceNotifications.WaitForResourceHealthyAsync("registry", limit.Token);
         await RetryWhileUnavailableAsync(async () => await Schools.GetSchoolAsync(SpecialMeasuresSchool, StackFixture.Bearer(StackFixture.DemoKey), Deadline, limit.Token),
             TimeSpan.FromSeconds(30));
+    }
+
+    private static async Task<long> CountAsync(string? connectionString, string table)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(Cancellation);
+        await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+        return (long)(await count.ExecuteScalarAsync(Cancellation))!;
     }
 
     private int Pid(string resource) =>

@@ -1,7 +1,9 @@
 using Npgsql;
 using Sia.Contracts;
 using Sia.Risk.Data;
+using Sia.Risk.ReadModel;
 using Sia.ServiceDefaults;
+using Sia.Risk.Domain.Assessments;
 using Sia.Risk.Domain.Frameworks;
 using Sia.Risk.Domain.Notifications;
 using Sia.Risk.Grpc;
@@ -16,7 +18,7 @@ public static class Extensions
 {
     /// <summary>
     /// The risk service's services: its database (ConnectionStrings:riskdb) through Aspire's client integration, gRPC with
-    /// domain errors answered as rich errors, reflection, and the domain.
+    /// domain errors answered as rich errors, reflection, the domain, and the read model of the registry.
     /// </summary>
     public static void AddRiskServices(this IHostApplicationBuilder builder)
     {
@@ -34,7 +36,12 @@ public static class Extensions
         builder.Services.AddScoped<Frameworks>();
         builder.Services.AddScoped<IndicatorImporter>();
         builder.Services.AddScoped<ScrutinyNotifications>();
+        builder.Services.AddScoped<Assessments>();
+        builder.Services.AddScoped<InspectionRecompute>();
+        builder.Services.AddHostedService<InspectionRecomputer>();
+        builder.Services.AddScoped<SchoolAccess>();
         builder.Services.AddCommitListener<RiskDbContext>(NotificationCommits.Log, NotificationCommits.OptionsSection);
+        builder.AddRegistryReadModel();
     }
 
     public static void MapRiskEndpoints(this WebApplication app)
@@ -42,6 +49,7 @@ public static class Extensions
         app.MapGrpcServiceParsingStrictly<FrameworkGrpcService>();
         app.MapGrpcServiceParsingStrictly<IndicatorImportGrpcService>();
         app.MapGrpcServiceParsingStrictly<NotificationGrpcService>();
+        app.MapGrpcServiceParsingStrictly<AssessmentGrpcService>();
         app.MapGrpcReflectionService();
     }
 

@@ -28,7 +28,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
 
     /// <summary>
     /// Saves, logging a change for every resource created or updated, in the same transaction (a membership
-    /// change is logged as a change of its school, which shows its memberships). Writers of changes take one
+    /// change is logged as a change of its school, which shows its memberships; a recorded inspection as itself, with
+    /// its grades, as well as the change of its school's latest inspection that usually comes with it). Writers of changes take one
     /// transaction-scoped advisory lock, so change sequence numbers are in commit order and a reader that has
     /// seen change N can never later find an earlier one committed; and they NOTIFY the change log's channel, which
     /// PostgreSQL delivers to every registry's change log listener (<see cref="ChangeLogCommits"/>) when (and only if) the transaction commits.
@@ -58,7 +59,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
         return saved;
     }
 
-    private const long ChangeLogLockId = 0x5141_0001;
+    internal const long ChangeLogLockId = 0x5141_0001;
 
     private static bool IsLogged(object entity) => ChangeOf(entity, ChangeEntity.Updated) is not null;
 
@@ -70,6 +71,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
         AllianceEntity alliance => (ResourceNames.Alliance(alliance.AllianceId), type),
         AllianceMembershipEntity membership => (ResourceNames.School(membership.Urn), ChangeEntity.Updated),
         SystemLeaderEntity leader => (ResourceNames.SystemLeader(leader.Id), type),
+        InspectionEntity inspection => (ResourceNames.Inspection(inspection.Urn, inspection.Id), type),
         _ => null,
     };
 

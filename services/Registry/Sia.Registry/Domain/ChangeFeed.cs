@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Sia.Registry.Data;
@@ -24,10 +25,22 @@ internal sealed class ChangeFeed(RegistryDbContext db, [FromKeyedServices(Change
         while (true)
         {
             await head.WaitPastAsync(after, cancellationToken);
-            var changes = await db.Changes.AsNoTracking().Where(c => c.Sequence > after).OrderBy(c => c.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
-            yield return new ChangeBatch(changes, await LoadCurrentAsync(changes, cancellationToken));
-            after = changes[^1].Sequence;
+            var batch = await ReadAsync(after, cancellationToken);
+            yield return batch;
+            after = batch.Changes[^1].Sequence;
         }
+    }
+
+    /// <summary>
+    /// The next batch, its queries traced on their own rather than as children of the stream's server span: a follower's
+    /// stream lasts as long as the follower runs, and its span ends only then, which would leave every query of it
+    /// without its parent until then (the change of Activity.Current stays in this method).
+    /// </summary>
+    private async Task<ChangeBatch> ReadAsync(long after, CancellationToken cancellationToken)
+    {
+        Activity.Current = null;
+        var changes = await db.Changes.AsNoTracking().Where(c => c.Sequence > after).OrderBy(c => c.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
+        return new ChangeBatch(changes, await LoadCurrentAsync(changes, cancellationToken));
     }
 
     /// <summary>The current row of every resource the changes name, by name, in one query per resource type they name.</summary>
@@ -39,6 +52,7 @@ internal sealed class ChangeFeed(RegistryDbContext db, [FromKeyedServices(Change
         var allianceIds = new List<string>();
         var leaderIds = new List<long>();
         var clusterLaCodes = new List<string>();
+        var inspectionIds = new List<long>();
         foreach (var name in names)
         {
             if (ResourceNames.TryParseSchool(name, out var urn)) urns.Add(urn);
@@ -46,6 +60,7 @@ internal sealed class ChangeFeed(RegistryDbContext db, [FromKeyedServices(Change
             else if (ResourceNames.TryParseAlliance(name, out var allianceId)) allianceIds.Add(allianceId);
             else if (ResourceNames.TryParseSystemLeader(name, out var leaderId)) leaderIds.Add(leaderId);
             else if (ResourceNames.TryParseCluster(name, out var cluster)) clusterLaCodes.Add(cluster.LaCode);
+            else if (ResourceNames.TryParseInspection(name, out var inspection)) inspectionIds.Add(inspection.Id);
         }
 
         // Only the types the changes name: each watcher makes these queries on every commit.
@@ -68,12 +83,15 @@ internal sealed class ChangeFeed(RegistryDbContext db, [FromKeyedServices(Change
                 var name = ResourceNames.Cluster(cluster.LaCode, cluster.ClusterId);
                 if (names.Contains(name)) current[name] = cluster;
             }
+        if (inspectionIds.Count > 0)
+            foreach (var inspection in await db.Inspections.AsNoTracking().Include(i => i.Grades).Where(i => inspectionIds.Contains(i.Id)).ToListAsync(cancellationToken))
+                current[ResourceNames.Inspection(inspection.Urn, inspection.Id)] = inspection;
         return current;
     }
 }
 
 /// <summary>
-/// Changes in commit order, and the current row (SchoolEntity, LocalAuthorityEntity, ClusterEntity, AllianceEntity or
-/// SystemLeaderEntity) of each resource they name that still has one.
+/// Changes in commit order, and the current row (SchoolEntity, LocalAuthorityEntity, ClusterEntity, AllianceEntity,
+/// SystemLeaderEntity or InspectionEntity) of each resource they name that still has one.
 /// </summary>
 internal sealed record ChangeBatch(IReadOnlyList<ChangeEntity> Changes, IReadOnlyDictionary<string, object> Current);

@@ -69,12 +69,16 @@ internal static partial class ResourceNames
 
     public static string Inspection(int urn, long id) => $"schools/{urn}/inspections/{id}";
 
-    public static (int Urn, long Id) InspectionId(string name, string field)
+    public static bool TryParseInspection(string name, out (int Urn, long Id) inspection)
     {
         var match = InspectionPattern().Match(name);
-        return match.Success ? (int.Parse(match.Groups[1].Value), long.Parse(match.Groups[2].Value))
-            : throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} is not an inspection name; expected schools/{{URN}}/inspections/{{id}}.");
+        inspection = match.Success ? (int.Parse(match.Groups[1].Value), long.Parse(match.Groups[2].Value)) : (0, 0);
+        return match.Success;
     }
+
+    public static (int Urn, long Id) InspectionId(string name, string field) =>
+        TryParseInspection(name, out var inspection) ? inspection
+            : throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} is not an inspection name; expected schools/{{URN}}/inspections/{{id}}.");
 
     public static bool TryParseLocalAuthority(string name, out string code)
     {

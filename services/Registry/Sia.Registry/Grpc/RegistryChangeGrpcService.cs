@@ -11,15 +11,23 @@ using Sia.ServiceKit.Grpc;
 
 namespace Sia.Registry.Grpc;
 
-/// <summary>Streams the change log in commit order from a resume token, then follows new changes as they commit.</summary>
-internal sealed class RegistryChangeGrpcService(ChangeFeed feed) : RegistryChangeService.RegistryChangeServiceBase
+/// <summary>
+/// Streams the change log in commit order from a resume token, then follows new changes as they commit. A stream ends (OK)
+/// when the registry begins to stop, rather than holding up its shutdown until the host's timeout aborts it: the watcher
+/// resumes with the last token it got.
+/// </summary>
+internal sealed class RegistryChangeGrpcService(ChangeFeed feed, IHostApplicationLifetime lifetime) : RegistryChangeService.RegistryChangeServiceBase
 {
     public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<Change> responseStream, ServerCallContext context)
     {
         var after = ResumeToken.Read(request.ResumeToken, "change", "resume_token", "a Change");
-        var cancellationToken = context.CancellationToken;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var cancellationToken = ended.Token;
         try
         {
+            // At once rather than with the first change, which a watcher that has caught up may wait long for: the headers
+            // tell it that the stream is open.
+            await context.WriteResponseHeadersAsync(new Metadata());
             await foreach (var batch in feed.FollowAsync(after, cancellationToken))
             {
                 var current = batch.Current.ToDictionary(resource => resource.Key, resource => ToMessage(resource.Value));
@@ -28,7 +36,7 @@ internal sealed class RegistryChangeGrpcService(ChangeFeed feed) : RegistryChang
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The watcher went away, or its deadline passed; it resumes with the last token it got.
+            // The watcher went away, or its deadline passed, or the registry is stopping; it resumes with the last token it got.
         }
     }
 
@@ -39,6 +47,7 @@ internal sealed class RegistryChangeGrpcService(ChangeFeed feed) : RegistryChang
         ClusterEntity cluster => cluster.ToMessage(),
         AllianceEntity alliance => alliance.ToMessage(),
         SystemLeaderEntity leader => leader.ToMessage(),
+        InspectionEntity inspection => inspection.ToMessage(),
         _ => throw new UnreachableException($"The change feed has no message for a {row.GetType().Name}."),
     };
 
@@ -67,6 +76,9 @@ internal sealed class RegistryChangeGrpcService(ChangeFeed feed) : RegistryChang
                 break;
             case SystemLeader leader:
                 message.SystemLeader = leader;
+                break;
+            case Inspection inspection:
+                message.Inspection = inspection;
                 break;
         }
         return message;

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sia.Risk.Data.Configurations;
+using Sia.Risk.Data.ReadModel;
+using Sia.Risk.Data.ReadModel.Configurations;
 using Sia.ServiceKit.Data;
 
 namespace Sia.Risk.Data;
@@ -12,6 +14,13 @@ public sealed class RiskDbContext(DbContextOptions<RiskDbContext> options) : DbC
     internal DbSet<IndicatorValueEntity> IndicatorValues => Set<IndicatorValueEntity>();
     internal DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
 
+    // The read model of the registry (ReadModel/RegistryFollower).
+    internal DbSet<RegistrySchoolEntity> RegistrySchools => Set<RegistrySchoolEntity>();
+    internal DbSet<RegistryAllianceMembershipEntity> RegistryAllianceMemberships => Set<RegistryAllianceMembershipEntity>();
+    internal DbSet<RegistryInspectionEntity> RegistryInspections => Set<RegistryInspectionEntity>();
+    internal DbSet<RegistryFollowStateEntity> RegistryFollowState => Set<RegistryFollowStateEntity>();
+    internal DbSet<InspectionRecordedEntity> InspectionsRecorded => Set<InspectionRecordedEntity>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.ApplyConfiguration(new FrameworkConfiguration());
@@ -20,6 +29,11 @@ public sealed class RiskDbContext(DbContextOptions<RiskDbContext> options) : DbC
         model.ApplyConfiguration(new IndicatorValueConfiguration());
         model.ApplyConfiguration(new NotificationConfiguration());
         model.ApplyConfiguration(new CreateRequestConfiguration());
+        model.ApplyConfiguration(new RegistrySchoolConfiguration());
+        model.ApplyConfiguration(new RegistryAllianceMembershipConfiguration());
+        model.ApplyConfiguration(new RegistryInspectionConfiguration());
+        model.ApplyConfiguration(new RegistryFollowStateConfiguration());
+        model.ApplyConfiguration(new InspectionRecordedConfiguration());
         SnakeCaseNames.Apply(model);
     }
 }

@@ -11,17 +11,19 @@ using Sia.ServiceKit.Grpc;
 namespace Sia.Risk.Grpc;
 
 /// <summary>Assessments read, created, changed, moved on and corrected. ListAssessments and SummarizeAssessments are not served yet (UNIMPLEMENTED).</summary>
-internal sealed class AssessmentGrpcService(Assessments assessments, ResponseBudget budget) : AssessmentService.AssessmentServiceBase
+internal sealed class AssessmentGrpcService(Assessments assessments, SchoolAccess access, ResponseBudget budget) : AssessmentService.AssessmentServiceBase
 {
     public override async Task<Assessment> GetAssessment(GetAssessmentRequest request, ServerCallContext context)
     {
         var name = ResourceNames.Assessment(request.Name, "name", allowVersion: true);
+        await access.RequireAsync(context, name.Urn, name.ToString());
         return (await assessments.GetAsync(name, context.CancellationToken)).ToMessage();
     }
 
     public override async Task<ListAssessmentVersionsResponse> ListAssessmentVersions(ListAssessmentVersionsRequest request, ServerCallContext context)
     {
         var name = ResourceNames.Assessment(request.Name, "name", allowVersion: false);
+        await access.RequireAsync(context, name.Urn, name.Latest);
         var size = PageToken.Size(request.PageSize, defaultSize: 20, maxSize: 100);
         int? before = PageToken.TryRead<int>(request.PageToken, request, TryParseVersion, out var version) ? version : null;
         var page = budget.Fit(await assessments.ListVersionsAsync(name, before, size, context.CancellationToken),
@@ -42,6 +44,7 @@ internal sealed class AssessmentGrpcService(Assessments assessments, ResponseBud
         var input = assessment.ToInput("assessment", violations);
         violations.ThrowIfAny();
         var name = new AssessmentName(urn, assessment.AcademicYear, (AssessmentRound)assessment.Round);
+        await access.RequireAsync(context, urn, request.Parent);
         return (await assessments.CreateAsync(name, input, requestId, context.CancellationToken)).ToMessage();
     }
 
@@ -49,6 +52,7 @@ internal sealed class AssessmentGrpcService(Assessments assessments, ResponseBud
     {
         var changes = request.Assessment ?? throw new ValidationFailedException("assessment", "The assessment to update is missing.");
         var name = ResourceNames.Assessment(changes.Name, "assessment.name", allowVersion: false);
+        await access.RequireAsync(context, name.Urn, name.Latest);
         var etag = Etag.Parse(changes.Etag, "assessment.etag");
         var violations = new Violations();
         var requested = changes.ToInput("assessment", violations);
@@ -63,6 +67,7 @@ internal sealed class AssessmentGrpcService(Assessments assessments, ResponseBud
         var name = ResourceNames.Assessment(request.Name, "name", allowVersion: false);
         if (request.State == Assessment.Types.State.Unspecified || !System.Enum.IsDefined(request.State))
             throw new ValidationFailedException("state", "Say which state the assessment moves to: draft, submitted, moderated or published.");
+        await access.RequireAsync(context, name.Urn, name.Latest);
         var etag = Etag.Parse(request.Etag, "etag");
         return (await assessments.TransitionAsync(name, etag, (AssessmentState)request.State, context.CancellationToken)).ToMessage();
     }
@@ -70,6 +75,7 @@ internal sealed class AssessmentGrpcService(Assessments assessments, ResponseBud
     public override async Task<Assessment> CorrectAssessment(CorrectAssessmentRequest request, ServerCallContext context)
     {
         var name = ResourceNames.Assessment(request.Name, "name", allowVersion: false);
+        await access.RequireAsync(context, name.Urn, name.Latest);
         var etag = Etag.Parse(request.Etag, "etag");
         var requestId = RequestIds.Parse(request.RequestId);
         return (await assessments.CorrectAsync(name, etag, request.Reason, requestId, context.CancellationToken)).ToMessage();

@@ -18,6 +18,9 @@ internal static class PartnerAccess
             throw new PermissionDeniedException(ResourceNames.LocalAuthority(laCode), $"{Describe(partner)}; not for {ResourceNames.LocalAuthority(laCode)}.");
     }
 
+    /// <summary>True for a call from inside, or from a partner that acts for everyone: no need to look the school up.</summary>
+    public static bool GetCallingPartnerActsForEveryone(this ServerCallContext context) => context.GetCallingPartner() is null or { ActsForEveryone: true };
+
     /// <summary>NOT_FOUND naming <paramref name="resourceName"/> unless the partner acts for the school.</summary>
     public static void RequireSchool(this ServerCallContext context, int urn, string laCode, IEnumerable<string> allianceIds, string resourceName)
     {

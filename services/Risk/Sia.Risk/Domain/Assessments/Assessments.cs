@@ -4,6 +4,7 @@ using Sia.Contracts.DomainErrors;
 using Sia.Risk.Data;
 using Sia.Risk.Domain.Frameworks;
 using Sia.Risk.Domain.Notifications;
+using Sia.Risk.ReadModel;
 using Sia.ServiceKit.Domain;
 
 namespace Sia.Risk.Domain.Assessments;
@@ -13,7 +14,7 @@ namespace Sia.Risk.Domain.Assessments;
 /// a correction, or an inspection that changes a published result, makes the next version. Every change of the latest
 /// version holds its row lock, so its etag, state and version number move one change at a time.
 /// </summary>
-internal sealed class Assessments(RiskDbContext db, ISchoolRecords schools, ScrutinyNotifications notifications, CreateRequestLog log, TimeProvider clock)
+internal sealed class Assessments(RiskDbContext db, RegistryCopy registry, ScrutinyNotifications notifications, CreateRequestLog log, TimeProvider clock)
 {
     public async Task<AssessmentEntity> GetAsync(AssessmentName name, CancellationToken cancellationToken) =>
         await Versions(name).Where(a => name.Version == null ? a.IsLatest : a.VersionNumber == name.Version).AsNoTracking().SingleOrDefaultAsync(cancellationToken)
@@ -33,7 +34,7 @@ internal sealed class Assessments(RiskDbContext db, ISchoolRecords schools, Scru
     public async Task<AssessmentEntity> CreateAsync(AssessmentName name, AssessmentInput input, Guid? requestId, CancellationToken cancellationToken)
     {
         CheckDate(input.AssessmentDate, name.AcademicYear);
-        var school = await schools.FindSchoolAsync(name.Urn, cancellationToken)
+        var school = await registry.FindSchoolAsync(name.Urn, cancellationToken)
             ?? throw new PreconditionFailedException(ResourceNames.School(name.Urn),
                 $"The risk service's copy of the registry has no {ResourceNames.School(name.Urn)}: record the school in the registry first, or wait for the copy to catch up.");
         var (framework, revision) = await PublishedFrameworkAsync(school.LaCode, name.AcademicYear, cancellationToken);
@@ -244,10 +245,11 @@ internal sealed class Assessments(RiskDbContext db, ISchoolRecords schools, Scru
     private async Task<AssessmentFacts> FactsAsync(AssessmentEntity assessment, CancellationToken cancellationToken) => new(
         assessment.AcademicYear,
         assessment.AssessmentDate,
-        await schools.LatestInspectionAsync(assessment.Urn, assessment.AssessmentDate, cancellationToken),
+        await registry.LatestInspectionAsync(assessment.Urn, assessment.AssessmentDate, cancellationToken),
         assessment.Judgements,
         assessment.WarningNoticeIssued,
-        await schools.IndicatorsAsync(assessment.Urn, cancellationToken));
+        new IndicatorValues((await db.IndicatorValues.AsNoTracking().Where(v => v.Urn == assessment.Urn).ToListAsync(cancellationToken))
+            .Select(v => new IndicatorValue(v.Indicator, v.AcademicYear, v.Value, v.National))));
 
     private async Task ComputeAsync(AssessmentEntity assessment, FrameworkEntity framework, FrameworkRevisionEntity revision, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Sia.Gateway.Tests;
+namespace Sia.Registry.Testing;
 
 /// <summary>A logger provider that keeps every line a host logs, for tests of what is logged and how often.</summary>
 public sealed class CapturedLogs : ILoggerProvider

@@ -12,7 +12,7 @@ using Sia.Risk.Data;
 namespace Sia.Risk.Data.Migrations
 {
     [DbContext(typeof(RiskDbContext))]
-    [Migration("20261128090248_InitialCreate")]
+    [Migration("20261128093103_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -331,6 +331,211 @@ namespace Sia.Risk.Data.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Sia.Risk.Data.ReadModel.InspectionRecordedEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("InspectionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<DateTime?>("RecomputeTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recompute_time");
+
+                    b.Property<DateTime>("RecordTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("record_time");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer")
+                        .HasColumnName("urn");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspections_recorded");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_inspections_recorded_waiting")
+                        .HasFilter("recompute_time IS NULL");
+
+                    b.ToTable("inspections_recorded", (string)null);
+                });
+
+            modelBuilder.Entity("Sia.Risk.Data.ReadModel.RegistryAllianceMembershipEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Alliance")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("alliance");
+
+                    b.Property<DateOnly>("JoinDate")
+                        .HasColumnType("date")
+                        .HasColumnName("join_date");
+
+                    b.Property<DateOnly?>("LeaveDate")
+                        .HasColumnType("date")
+                        .HasColumnName("leave_date");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer")
+                        .HasColumnName("urn");
+
+                    b.HasKey("Name")
+                        .HasName("pk_registry_alliance_memberships");
+
+                    b.HasIndex("Alliance")
+                        .HasDatabaseName("ix_registry_alliance_memberships_alliance");
+
+                    b.HasIndex("Urn")
+                        .HasDatabaseName("ix_registry_alliance_memberships_urn");
+
+                    b.ToTable("registry_alliance_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("Sia.Risk.Data.ReadModel.RegistryFollowStateEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AdvanceTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("advance_time");
+
+                    b.Property<long>("AppliedChanges")
+                        .HasColumnType("bigint")
+                        .HasColumnName("applied_changes");
+
+                    b.Property<DateTime>("LastChangeTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_change_time");
+
+                    b.Property<string>("ResumeToken")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("resume_token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_follow_state");
+
+                    b.ToTable("registry_follow_state", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_registry_follow_state_one_row", "id = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Sia.Risk.Data.ReadModel.RegistryInspectionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AppliedChanges")
+                        .HasColumnType("integer")
+                        .HasColumnName("applied_changes");
+
+                    b.Property<int>("CategoryOfConcern")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_of_concern");
+
+                    b.Property<int>("Framework")
+                        .HasColumnType("integer")
+                        .HasColumnName("framework");
+
+                    b.Property<DateOnly>("InspectionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("inspection_date");
+
+                    b.Property<string>("KeyJudgements")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("key_judgements");
+
+                    b.Property<int>("OverallGrade")
+                        .HasColumnType("integer")
+                        .HasColumnName("overall_grade");
+
+                    b.Property<string>("ReportCardAreas")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("report_card_areas");
+
+                    b.Property<int>("Safeguarding")
+                        .HasColumnType("integer")
+                        .HasColumnName("safeguarding");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer")
+                        .HasColumnName("urn");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_inspections");
+
+                    b.HasIndex("Urn", "InspectionDate")
+                        .HasDatabaseName("ix_registry_inspections_urn_inspection_date");
+
+                    b.ToTable("registry_inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Sia.Risk.Data.ReadModel.RegistrySchoolEntity", b =>
+                {
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer")
+                        .HasColumnName("urn");
+
+                    b.Property<int>("AppliedChanges")
+                        .HasColumnType("integer")
+                        .HasColumnName("applied_changes");
+
+                    b.Property<DateOnly?>("CloseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("close_date");
+
+                    b.Property<string>("Cluster")
+                        .HasColumnType("text")
+                        .HasColumnName("cluster");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("display_name");
+
+                    b.Property<int>("EstablishmentTypeGroupCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("establishment_type_group_code");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("la_code");
+
+                    b.Property<int>("PhaseOfEducationCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("phase_of_education_code");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Urn")
+                        .HasName("pk_registry_schools");
+
+                    b.HasIndex("LaCode", "Urn")
+                        .HasDatabaseName("ix_registry_schools_la_code_urn");
+
+                    b.ToTable("registry_schools", (string)null);
+                });
+
             modelBuilder.Entity("Sia.ServiceKit.Data.CreateRequestEntity", b =>
                 {
                     b.Property<Guid>("RequestId")
@@ -381,6 +586,21 @@ namespace Sia.Risk.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_notifications_assessment_id");
+                });
+
+            modelBuilder.Entity("Sia.Risk.Data.ReadModel.RegistryAllianceMembershipEntity", b =>
+                {
+                    b.HasOne("Sia.Risk.Data.ReadModel.RegistrySchoolEntity", null)
+                        .WithMany("AllianceMemberships")
+                        .HasForeignKey("Urn")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registry_alliance_memberships_urn");
+                });
+
+            modelBuilder.Entity("Sia.Risk.Data.ReadModel.RegistrySchoolEntity", b =>
+                {
+                    b.Navigation("AllianceMemberships");
                 });
 #pragma warning restore 612, 618
         }

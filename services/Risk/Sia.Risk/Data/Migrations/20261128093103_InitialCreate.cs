@@ -62,6 +62,77 @@ namespace Sia.Risk.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "inspections_recorded",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    urn = table.Column<int>(type: "integer", nullable: false),
+                    inspection_id = table.Column<long>(type: "bigint", nullable: false),
+                    record_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    recompute_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inspections_recorded", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_follow_state",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    resume_token = table.Column<string>(type: "text", nullable: false),
+                    applied_changes = table.Column<long>(type: "bigint", nullable: false),
+                    last_change_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    advance_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_registry_follow_state", x => x.id);
+                    table.CheckConstraint("ck_registry_follow_state_one_row", "id = 1");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_inspections",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false),
+                    urn = table.Column<int>(type: "integer", nullable: false),
+                    inspection_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    framework = table.Column<int>(type: "integer", nullable: false),
+                    overall_grade = table.Column<int>(type: "integer", nullable: false),
+                    key_judgements = table.Column<string>(type: "jsonb", nullable: false),
+                    report_card_areas = table.Column<string>(type: "jsonb", nullable: false),
+                    safeguarding = table.Column<int>(type: "integer", nullable: false),
+                    category_of_concern = table.Column<int>(type: "integer", nullable: false),
+                    applied_changes = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_registry_inspections", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_schools",
+                columns: table => new
+                {
+                    urn = table.Column<int>(type: "integer", nullable: false),
+                    la_code = table.Column<string>(type: "text", nullable: false),
+                    display_name = table.Column<string>(type: "text", nullable: false),
+                    phase_of_education_code = table.Column<int>(type: "integer", nullable: false),
+                    establishment_type_group_code = table.Column<int>(type: "integer", nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: false),
+                    cluster = table.Column<string>(type: "text", nullable: true),
+                    close_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    applied_changes = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_registry_schools", x => x.urn);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "assessments",
                 columns: table => new
                 {
@@ -123,6 +194,27 @@ namespace Sia.Risk.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "registry_alliance_memberships",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "text", nullable: false),
+                    urn = table.Column<int>(type: "integer", nullable: false),
+                    alliance = table.Column<string>(type: "text", nullable: false),
+                    join_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    leave_date = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_registry_alliance_memberships", x => x.name);
+                    table.ForeignKey(
+                        name: "fk_registry_alliance_memberships_urn",
+                        column: x => x.urn,
+                        principalTable: "registry_schools",
+                        principalColumn: "urn",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "notifications",
                 columns: table => new
                 {
@@ -180,6 +272,12 @@ namespace Sia.Risk.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_inspections_recorded_waiting",
+                table: "inspections_recorded",
+                column: "id",
+                filter: "recompute_time IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_notifications_assessment_id",
                 table: "notifications",
                 column: "assessment_id",
@@ -189,6 +287,26 @@ namespace Sia.Risk.Data.Migrations
                 name: "ix_notifications_la_code_id",
                 table: "notifications",
                 columns: new[] { "la_code", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_registry_alliance_memberships_alliance",
+                table: "registry_alliance_memberships",
+                column: "alliance");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_registry_alliance_memberships_urn",
+                table: "registry_alliance_memberships",
+                column: "urn");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_registry_inspections_urn_inspection_date",
+                table: "registry_inspections",
+                columns: new[] { "urn", "inspection_date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_registry_schools_la_code_urn",
+                table: "registry_schools",
+                columns: new[] { "la_code", "urn" });
         }
 
         /// <inheritdoc />
@@ -204,10 +322,25 @@ namespace Sia.Risk.Data.Migrations
                 name: "indicator_values");
 
             migrationBuilder.DropTable(
+                name: "inspections_recorded");
+
+            migrationBuilder.DropTable(
                 name: "notifications");
 
             migrationBuilder.DropTable(
+                name: "registry_alliance_memberships");
+
+            migrationBuilder.DropTable(
+                name: "registry_follow_state");
+
+            migrationBuilder.DropTable(
+                name: "registry_inspections");
+
+            migrationBuilder.DropTable(
                 name: "assessments");
+
+            migrationBuilder.DropTable(
+                name: "registry_schools");
 
             migrationBuilder.DropTable(
                 name: "frameworks");

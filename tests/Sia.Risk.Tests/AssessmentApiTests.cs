@@ -1,0 +1,187 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Sia.Registry.Testing;
+using Sia.Risk.Demo;
+using Sia.Risk.Grpc.Mapping;
+using Sia.Risk.V1;
+using Sia.Testing;
+using RegistryV1 = Sia.Registry.V1;
+
+namespace Sia.Risk.Tests;
+
+/// <summary>
+/// AssessmentService and NotificationService over real HTTP/2 and PostgreSQL, against schools and inspections recorded in
+/// a real registry and copied by the risk service: York's framework, an RI school, its assessment through every state, a
+/// correction, and a new inspection that recomputes it and notifies scrutiny once.
+/// </summary>
+public sealed class AssessmentApiTests(RiskStack stack) : IClassFixture<RiskStack>
+{
+    private AssessmentService.AssessmentServiceClient Assessments => new(stack.CreateChannel());
+    private NotificationService.NotificationServiceClient Notifications => new(stack.CreateChannel());
+
+    private static readonly Google.Type.Date AutumnVisit = new() { Year = 2015, Month = 10, Day = 1 };
+
+    /// <summary>A school of LA <paramref name="la"/> with an inspection graded <paramref name="grade"/> in 2014, York's framework published for the LA, and the copy caught up.</summary>
+    private async Task<int> SchoolAsync(string la, int grade)
+    {
+        var registry = stack.Registry.CreateChannel();
+        await TestData.EnsureLocalAuthorityAsync(new RegistryV1.LocalAuthorityService.LocalAuthorityServiceClient(registry), la, $"LA {la}");
+        var school = await new RegistryV1.SchoolService.SchoolServiceClient(registry).CreateSchoolAsync(new RegistryV1.CreateSchoolRequest { School = TestData.School(la) });
+        await InspectAsync(school.Urn, new Google.Type.Date { Year = 2014, Month = 3, Day = 5 }, grade, RegistryV1.Inspection.Types.CategoryOfConcern.None);
+        var frameworks = new FrameworkService.FrameworkServiceClient(stack.CreateChannel());
+        try
+        {
+            var york = new Data.FrameworkEntity { LaCode = la, DisplayName = YorkFramework.DisplayName, Definition = YorkFramework.Definition }.ToMessage();
+            var draft = await frameworks.CreateFrameworkAsync(new CreateFrameworkRequest { Parent = $"localAuthorities/{la}", FrameworkId = "2015-16", Framework = york });
+            await frameworks.PublishFrameworkAsync(new PublishFrameworkRequest { Name = draft.Name });
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+        {
+        }
+        await Until.TrueAsync(async () => await FindInCopyAsync(school.Urn), "the risk service to copy the school and its inspection");
+        return school.Urn;
+    }
+
+    private async Task InspectAsync(int urn, Google.Type.Date date, int grade, RegistryV1.Inspection.Types.CategoryOfConcern concern) =>
+        await new RegistryV1.InspectionService.InspectionServiceClient(stack.Registry.CreateChannel()).CreateInspectionAsync(new RegistryV1.CreateInspectionRequest
+        {
+            Parent = $"schools/{urn}",
+            Inspection = new RegistryV1.Inspection
+            {
+                InspectionDate = date,
+                Framework = RegistryV1.Inspection.Types.Framework.CommonInspectionFramework2015,
+                OverallGrade = grade,
+                KeyJudgements = { ["leadership_and_management"] = grade },
+                CategoryOfConcern = concern,
+            },
+        });
+
+    /// <summary>Whether the copy holds the school with an inspection: an assessment's result names one.</summary>
+    private async Task<bool> FindInCopyAsync(int urn)
+    {
+        await using var copy = new Data.RiskDbContext(new DbContextOptionsBuilder<Data.RiskDbContext>().UseNpgsql(stack.RiskDatabase).Options);
+        return await copy.RegistryInspections.AnyAsync(i => i.Urn == urn);
+    }
+
+    private Task<Assessment> CreateAsync(int urn, Metadata? headers = null) =>
+        Assessments.CreateAssessmentAsync(new CreateAssessmentRequest
+        {
+            Parent = $"schools/{urn}",
+            Assessment = new Assessment { AcademicYear = 2015, Round = Assessment.Types.Round.Autumn, AssessmentDate = AutumnVisit },
+        }, headers).ResponseAsync;
+
+    private Task<Assessment> MoveAsync(Assessment assessment, Assessment.Types.State state) =>
+        Assessments.TransitionAssessmentAsync(new TransitionAssessmentRequest { Name = assessment.Name, State = state, Etag = assessment.Etag }).ResponseAsync;
+
+    [Fact]
+    public async Task An_RI_school_is_assessed_category_3_and_its_result_says_why()
+    {
+        var urn = await SchoolAsync("816", grade: 3);
+
+        var assessment = await CreateAsync(urn);
+
+        Assert.Equal(($"schools/{urn}/assessments/2015-16-autumn", Assessment.Types.State.Draft, 1), (assessment.Name, assessment.State, assessment.Version));
+        Assert.Equal(("localAuthorities/816", "localAuthorities/816/frameworks/2015-16@1"), (assessment.LocalAuthority, assessment.FrameworkRevision));
+        Assert.Equal(("3", "Category 3", false), (assessment.Result.Category, assessment.Result.CategoryLabel, assessment.Result.AtRisk));
+        var fired = Assert.Single(assessment.Result.FiredRules);
+        Assert.Equal("requires_improvement", fired.Rule);
+        Assert.Matches(@"^latest inspection schools/\d{6}/inspections/\d+ \(2014-03-05\): overall grade 3, one of 3$", fired.Facts.Single());
+        Assert.Equal(new Google.Type.Date { Year = 2016, Month = 9, Day = 5 }, assessment.Result.InspectionDue.Latest);
+        Assert.Equal(13, assessment.Result.Criteria.Count);
+    }
+
+    [Fact]
+    public async Task An_assessment_moves_draft_submitted_moderated_published_and_then_only_a_correction_changes_it()
+    {
+        var urn = await SchoolAsync("816", grade: 2);
+        var draft = await CreateAsync(urn);
+        var judged = await Assessments.UpdateAssessmentAsync(new UpdateAssessmentRequest
+        {
+            Assessment = new Assessment
+            {
+                Name = draft.Name,
+                Etag = draft.Etag,
+                Judgements =
+                {
+                    new CriterionJudgement { Criterion = "leadership_concerns", Judgement = CriterionJudgement.Types.Judgement.Met, Evidence = "Two heads in a year." },
+                    new CriterionJudgement { Criterion = "governance_concerns", Judgement = CriterionJudgement.Types.Judgement.Met, Evidence = "No chair." },
+                    new CriterionJudgement { Criterion = "change_of_context", Judgement = CriterionJudgement.Types.Judgement.Met, Evidence = "Amalgamated." },
+                },
+            },
+            UpdateMask = new FieldMask { Paths = { "judgements" } },
+        });
+
+        var skipped = await Assert.ThrowsAsync<RpcException>(() => MoveAsync(judged, Assessment.Types.State.Published));
+        var published = await MoveAsync(await MoveAsync(await MoveAsync(judged, Assessment.Types.State.Submitted), Assessment.Types.State.Moderated), Assessment.Types.State.Published);
+        var frozen = await Assert.ThrowsAsync<RpcException>(async () => await Assessments.UpdateAssessmentAsync(new UpdateAssessmentRequest
+        {
+            Assessment = new Assessment { Name = published.Name, WarningNoticeIssued = true },
+            UpdateMask = new FieldMask { Paths = { "warning_notice_issued" } },
+        }));
+        var corrected = await Assessments.CorrectAssessmentAsync(new CorrectAssessmentRequest { Name = published.Name, Etag = published.Etag, Reason = "Governance was reviewed." });
+
+        Assert.Equal(("2", true), (judged.Result.Category, judged.Result.AtRisk));
+        Assert.Equal(StatusCode.FailedPrecondition, skipped.StatusCode);
+        Assert.Contains("it can go to submitted, not to published", skipped.Status.Detail);
+        Assert.Equal(Assessment.Types.State.Published, published.State);
+        Assert.NotNull(published.PublishTime);
+        Assert.Equal(StatusCode.FailedPrecondition, frozen.StatusCode);
+        Assert.Equal((2, Assessment.Types.State.Draft, "Correction: Governance was reviewed."), (corrected.Version, corrected.State, corrected.VersionReason));
+        Assert.Equal(judged.Judgements, corrected.Judgements);
+        var first = await Assessments.GetAssessmentAsync(new GetAssessmentRequest { Name = $"{published.Name}@1" });
+        Assert.Equal((Assessment.Types.State.Published, ""), (first.State, first.Etag));
+        var versions = await Assessments.ListAssessmentVersionsAsync(new ListAssessmentVersionsRequest { Name = published.Name });
+        Assert.Equal([2, 1], versions.Assessments.Select(a => a.Version));
+    }
+
+    [Fact]
+    public async Task A_new_inspection_putting_a_school_in_special_measures_republishes_its_result_and_notifies_scrutiny_once()
+    {
+        var urn = await SchoolAsync("817", grade: 3);
+        var published = await MoveAsync(await MoveAsync(await MoveAsync(await CreateAsync(urn), Assessment.Types.State.Submitted),
+            Assessment.Types.State.Moderated), Assessment.Types.State.Published);
+
+        await InspectAsync(urn, new Google.Type.Date { Year = 2015, Month = 9, Day = 20 }, 4, RegistryV1.Inspection.Types.CategoryOfConcern.SpecialMeasures);
+
+        Assessment latest = published;
+        await Until.TrueAsync(async () => (latest = await Assessments.GetAssessmentAsync(new GetAssessmentRequest { Name = published.Name })).Version == 2,
+            "the new inspection to make a second version");
+        Assert.Equal((Assessment.Types.State.Published, "4", CausingConcern.SpecialMeasures), (latest.State, latest.Result.Category, latest.Result.CausingConcern));
+        Assert.StartsWith($"Recomputed: the registry recorded schools/{urn}/inspections/", latest.VersionReason);
+        var notifications = (await Notifications.ListNotificationsAsync(new ListNotificationsRequest { Parent = "localAuthorities/817" })).Notifications
+            .Where(n => n.School == $"schools/{urn}").ToList();
+        var notification = Assert.Single(notifications);
+        Assert.Equal([Notification.Types.Reason.SpecialMeasures, Notification.Types.Reason.LowestCategory], notification.Reasons);
+        Assert.Equal($"{published.Name}@2", notification.Assessment);
+    }
+
+    [Fact]
+    public async Task A_partner_sees_the_schools_of_the_LAs_it_acts_for_and_no_others()
+    {
+        var urn = await SchoolAsync("816", grade: 3);
+        var created = await CreateAsync(urn, Partners.ActingFor("York LA Officer", "816"));
+
+        var elsewhere = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Assessments.GetAssessmentAsync(new GetAssessmentRequest { Name = created.Name }, Partners.ActingFor("Middlesbrough LA Officer", "806")));
+        var notYours = await Assert.ThrowsAsync<RpcException>(() => CreateAsync(urn, Partners.ActingFor("Middlesbrough LA Officer", "806")));
+        var framework = await Assert.ThrowsAsync<RpcException>(async () => await new FrameworkService.FrameworkServiceClient(stack.CreateChannel())
+            .GetFrameworkAsync(new GetFrameworkRequest { Name = "localAuthorities/816/frameworks/2015-16" }, Partners.ActingFor("Middlesbrough LA Officer", "806")));
+        var yours = await Assessments.GetAssessmentAsync(new GetAssessmentRequest { Name = created.Name }, Partners.ActingFor("York LA Officer", "816"));
+
+        Assert.Equal(StatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Equal(StatusCode.NotFound, notYours.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, framework.StatusCode);
+        Assert.Contains("The partner 'Middlesbrough LA Officer' acts for localAuthorities/806 only", framework.Status.Detail);
+        Assert.Equal(created.Name, yours.Name);
+    }
+
+    [Fact]
+    public async Task Without_a_published_framework_or_for_a_school_the_copy_lacks_an_assessment_is_FAILED_PRECONDITION()
+    {
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => CreateAsync(999_998));
+
+        Assert.Equal(StatusCode.FailedPrecondition, unknown.StatusCode);
+        Assert.Contains("copy of the registry has no schools/999998", unknown.Status.Detail);
+    }
+}

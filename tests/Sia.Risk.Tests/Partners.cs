@@ -1,0 +1,17 @@
+using System.Text;
+using Grpc.Core;
+using Sia.ServiceDefaults;
+
+namespace Sia.Risk.Tests;
+
+/// <summary>Partner headers as the gateway signs them, with the tests' key (<see cref="RiskStack.SigningKey"/>).</summary>
+internal static class Partners
+{
+    public static Metadata ActingFor(string name, params string[] localAuthorities)
+    {
+        var partner = new CallingPartner(name, PartnerActsFor.Of(localAuthorities, [], []));
+        var headers = new Metadata();
+        foreach (var (header, value) in PartnerHeaders.Sign(partner, DateTimeOffset.UtcNow, Encoding.UTF8.GetBytes(RiskStack.SigningKey)).Headers) headers.Add(header, value);
+        return headers;
+    }
+}

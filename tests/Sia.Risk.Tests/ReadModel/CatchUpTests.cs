@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Sia.Risk.Domain;
+using Sia.Risk.ReadModel;
+using Sia.Testing;
+using Sia.Testing.Postgres;
+
+namespace Sia.Risk.Tests.ReadModel;
+
+/// <summary>
+/// The risk service copies what it needs of a real registry from its change stream, from empty and again after it restarts,
+/// each change applied once; a fresh registry and risk database per test.
+/// </summary>
+public sealed class CatchUpTests(PostgresServer postgres) : IAsyncLifetime
+{
+    private readonly RegistryHost registry = new(postgres);
+    private string riskDatabase = "";
+    private ReadModelProbe probe = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await registry.InitializeAsync();
+        riskDatabase = await postgres.CreateDatabaseAsync("risk");
+        probe = new ReadModelProbe(registry.ConnectionString, riskDatabase);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await registry.DisposeAsync();
+        await postgres.DropDatabaseAsync(riskDatabase);
+    }
+
+    [Fact]
+    public async Task An_empty_copy_catches_up_with_schools_memberships_and_inspections_and_answers_from_them()
+    {
+        using var channel = registry.CreateChannel();
+        var sample = await new RegistryWrites(channel).SampleAsync();
+
+        await using var risk = await RiskHost.StartAsync(riskDatabase, registry.Address);
+        await probe.CaughtUpAsync();
+
+        await using var copy = probe.OpenCopy();
+        var lead = await copy.RegistrySchools.AsNoTracking().SingleAsync(s => s.Urn == sample.Lead.Urn);
+        Assert.Equal(("816", sample.Lead.DisplayName, 2, 4, 1, sample.Cluster.Name, (DateOnly?)null),
+            (lead.LaCode, lead.DisplayName, lead.PhaseOfEducationCode, lead.EstablishmentTypeGroupCode, lead.StatusCode, lead.Cluster, lead.CloseDate));
+        var membership = Assert.Single(await copy.RegistryAllianceMemberships.AsNoTracking().ToListAsync());
+        Assert.Equal((sample.Membership.Name, sample.Member.Urn, sample.Alliance.Name, new DateOnly(2015, 9, 1), (DateOnly?)null),
+            (membership.Name, membership.Urn, membership.Alliance, membership.JoinDate, membership.LeaveDate));
+
+        await using var scope = risk.Services.CreateAsyncScope();
+        var reader = scope.ServiceProvider.GetRequiredService<RegistryCopy>();
+        var leadLatest = await reader.LatestInspectionAsync(sample.Lead.Urn, new DateOnly(2026, 1, 1), CancellationToken.None);
+        var leadBefore = await reader.LatestInspectionAsync(sample.Lead.Urn, new DateOnly(2020, 1, 1), CancellationToken.None);
+        var member = await reader.LatestInspectionAsync(sample.Member.Urn, new DateOnly(2026, 1, 1), CancellationToken.None);
+        Assert.Equal((sample.Eif.Name, new DateOnly(2023, 1, 25), InspectionFramework.EducationInspectionFramework2019, 4, CategoryOfConcern.SeriousWeaknesses),
+            (leadLatest!.Name, leadLatest.Date, leadLatest.Framework, leadLatest.OverallGrade, leadLatest.CategoryOfConcern));
+        Assert.Equal(new Dictionary<string, int> { ["quality_of_education"] = 4, ["behaviour_and_attitudes"] = 3 }, leadLatest.KeyJudgements);
+        Assert.Equal((sample.Cif.Name, 2), (leadBefore!.Name, leadBefore.KeyJudgements["leadership_and_management"]));
+        Assert.Equal((InspectionFramework.ReportCard2025, Safeguarding.NotMet, 0), (member!.Framework, member.Safeguarding, member.OverallGrade));
+        Assert.Equal(new Dictionary<string, ReportCardGrade> { ["inclusion"] = ReportCardGrade.StrongStandard, ["achievement"] = ReportCardGrade.NeedsAttention }, member.ReportCardAreas);
+
+        Assert.Equal(await probe.LoggedOnceEachAsync(), await probe.AppliedAgainstLoggedAsync());
+        Assert.Equal([sample.Cif.Name, sample.Eif.Name, sample.ReportCard.Name], await probe.InspectionsRecordedAsync());
+        // The last change is the system leader's, which is not copied: its token is stored all the same.
+        Assert.Equal((await LastChangeAsync()).ResumeToken, (await probe.StateAsync())!.ResumeToken);
+        var health = await risk.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Equal(HealthStatus.Healthy, health.Entries[RegistryFollowerHealthCheck.Name].Status);
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_copy_resumes_from_its_stored_token_and_applies_each_change_once()
+    {
+        using var channel = registry.CreateChannel();
+        var writes = new RegistryWrites(channel);
+        var sample = await writes.SampleAsync();
+        await using (var first = await RiskHost.StartAsync(riskDatabase, registry.Address)) await probe.CaughtUpAsync();
+
+        // While the risk service is down: a school closes (ending its membership), a school opens, an inspection is recorded.
+        await writes.CloseAsync(sample.Member, new Google.Type.Date { Year = 2026, Month = 8, Day = 31 });
+        var opened = await writes.CreateSchoolAsync();
+        var inspection = await writes.InspectAsync(opened, RegistryWrites.ReportCard());
+        await using var second = await RiskHost.StartAsync(riskDatabase, registry.Address);
+        await probe.CaughtUpAsync();
+
+        Assert.Equal(await probe.LoggedOnceEachAsync(), await probe.AppliedAgainstLoggedAsync());
+        Assert.Equal([sample.Cif.Name, sample.Eif.Name, sample.ReportCard.Name, inspection.Name], await probe.InspectionsRecordedAsync());
+        await using var copy = probe.OpenCopy();
+        var closed = await copy.RegistrySchools.AsNoTracking().Include(s => s.AllianceMemberships).SingleAsync(s => s.Urn == sample.Member.Urn);
+        Assert.Equal((2, new DateOnly(2026, 8, 31)), (closed.StatusCode, closed.CloseDate));
+        Assert.Equal(new DateOnly(2026, 8, 31), Assert.Single(closed.AllianceMemberships).LeaveDate);
+    }
+
+    private async Task<Sia.Registry.V1.Change> LastChangeAsync()
+    {
+        var count = (await probe.RegistryChangesAsync()).Values.Sum();
+        using var channel = registry.CreateChannel();
+        using var watch = new Sia.Registry.V1.RegistryChangeService.RegistryChangeServiceClient(channel)
+            .WatchChanges(new Sia.Registry.V1.WatchChangesRequest(), deadline: DateTime.UtcNow.Add(Until.Generous));
+        for (var read = 0; read < count; read++) Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
+        return watch.ResponseStream.Current;
+    }
+}
