@@ -10,6 +10,10 @@ using Sia.Bench.Registry;
 // check URL get|list FILE...   make the calls in the FILEs (gRPC frames) with a typed client and check the answers.
 // watch URL COUNT              hold COUNT WatchChanges streams open; "change" on stdin makes a change and prints how long
 //                              it took to reach every stream (see Watchers.cs).
+// database CONNECTION NAME     create the database NAME on CONNECTION's server; print "connection <npgsql string>".
+// changes CONNECTION           print "changes N", the registry's change log's length.
+// drain URL COUNT              read COUNT changes of WatchChanges from the start and drop them; print "drained COUNT SECONDS".
+// wait-applied CONNECTION N    poll the risk service's follow state; print "first T" and "caught-up T" (Unix seconds).
 try
 {
     return args switch
@@ -20,6 +24,10 @@ try
         ["requests", var dir, var rows, var count] => Requests.Write(dir, Number(rows), Number(count)),
         ["check", var url, var method, .. var files] when files.Length > 0 => await Requests.CheckAsync(url, method, files),
         ["watch", var url, var count] => await Watchers.RunAsync(url, Number(count)),
+        ["database", var connection, var name] => await CatchUp.CreateDatabaseAsync(connection, name),
+        ["changes", var connection] => await CatchUp.CountChangesAsync(connection),
+        ["drain", var url, var count] => await CatchUp.DrainAsync(url, Number(count)),
+        ["wait-applied", var connection, var count] => await CatchUp.WaitAppliedAsync(connection, Number(count)),
         _ => Usage(),
     };
 }
@@ -33,7 +41,7 @@ static int Number(string text) => int.Parse(text, NumberStyles.None, CultureInfo
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: postgres | analyze CONNECTION | generate FILE ROWS | requests DIR ROWS COUNT | check URL get|list FILE... | watch URL COUNT");
+    Console.Error.WriteLine("usage: postgres | analyze CONNECTION | generate FILE ROWS | requests DIR ROWS COUNT | check URL get|list FILE... | watch URL COUNT | database CONNECTION NAME | changes CONNECTION | drain URL COUNT | wait-applied CONNECTION COUNT");
     return 2;
 }
 

@@ -61,6 +61,8 @@ public sealed class CatchUpTests(PostgresServer postgres) : IAsyncLifetime
 
         Assert.Equal(await probe.LoggedOnceEachAsync(), await probe.AppliedAgainstLoggedAsync());
         Assert.Equal([sample.Cif.Name, sample.Eif.Name, sample.ReportCard.Name], await probe.InspectionsRecordedAsync());
+        Assert.Equal([new DateOnly(2016, 3, 9), new DateOnly(2023, 1, 25), new DateOnly(2025, 11, 20)],
+            await copy.InspectionsRecorded.OrderBy(r => r.Id).Select(r => r.InspectionDate).ToListAsync());
         // The last change is the system leader's, which is not copied: its token is stored all the same.
         Assert.Equal((await LastChangeAsync()).ResumeToken, (await probe.StateAsync())!.ResumeToken);
         var health = await risk.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();

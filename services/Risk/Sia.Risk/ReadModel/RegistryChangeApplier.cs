@@ -80,9 +80,10 @@ internal sealed class RegistryChangeApplier(RiskDbContext db, TimeProvider clock
             if (!rows.TryGetValue(id, out var row))
             {
                 db.RegistryInspections.Add(row = new RegistryInspectionEntity { Id = id, Urn = urn, KeyJudgements = [], ReportCardAreas = [] });
-                db.InspectionsRecorded.Add(new InspectionRecordedEntity { Urn = urn, InspectionId = id, RecordTime = now });
+                inspection.CopyTo(row);
+                db.InspectionsRecorded.Add(new InspectionRecordedEntity { Urn = urn, InspectionId = id, InspectionDate = row.InspectionDate, RecordTime = now });
             }
-            inspection.CopyTo(row);
+            else inspection.CopyTo(row);
             row.AppliedChanges += count;
         }
     }

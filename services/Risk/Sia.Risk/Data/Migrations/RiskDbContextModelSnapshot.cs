@@ -337,6 +337,10 @@ namespace Sia.Risk.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateOnly>("InspectionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("inspection_date");
+
                     b.Property<long>("InspectionId")
                         .HasColumnType("bigint")
                         .HasColumnName("inspection_id");

@@ -69,6 +69,7 @@ namespace Sia.Risk.Data.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     urn = table.Column<int>(type: "integer", nullable: false),
                     inspection_id = table.Column<long>(type: "bigint", nullable: false),
+                    inspection_date = table.Column<DateOnly>(type: "date", nullable: false),
                     record_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     recompute_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },

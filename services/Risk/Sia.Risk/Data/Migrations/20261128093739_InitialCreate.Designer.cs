@@ -12,7 +12,7 @@ using Sia.Risk.Data;
 namespace Sia.Risk.Data.Migrations
 {
     [DbContext(typeof(RiskDbContext))]
-    [Migration("20261128093103_InitialCreate")]
+    [Migration("20261128093739_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -339,6 +339,10 @@ namespace Sia.Risk.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("InspectionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("inspection_date");
 
                     b.Property<long>("InspectionId")
                         .HasColumnType("bigint")
