@@ -7,6 +7,7 @@ using Sia.Registry.V1;
 using Sia.Testing.Postgres;
 using Sia.ServiceKit.Grpc;
 using Sia.Testing;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Registry.Tests;
 

@@ -7,6 +7,7 @@ using Sia.Risk.Grpc.Mapping;
 using Sia.Risk.V1;
 using Sia.Testing;
 using RegistryV1 = Sia.Registry.V1;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Risk.Tests;
 

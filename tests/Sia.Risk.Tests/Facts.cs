@@ -1,5 +1,6 @@
 using Sia.Risk.Domain;
 using Sia.Risk.Domain.Assessments;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Risk.Tests;
 

@@ -2,6 +2,7 @@ using CsCheck;
 using Sia.Risk.Domain;
 using Sia.Risk.Domain.Assessments;
 using Sia.Risk.Domain.Frameworks;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Risk.Tests;
 

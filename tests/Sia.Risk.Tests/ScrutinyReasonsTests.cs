@@ -2,6 +2,7 @@ using Sia.Risk.Demo;
 using Sia.Risk.Domain;
 using Sia.Risk.Domain.Assessments;
 using Sia.Risk.Domain.Notifications;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Risk.Tests;
 

@@ -1,6 +1,7 @@
 using Sia.Risk.Demo;
 using Sia.Risk.Domain;
 using Sia.Risk.Domain.Assessments;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Risk.Tests;
 

@@ -4,6 +4,7 @@ using Sia.Risk.Domain;
 using Sia.Risk.ReadModel;
 using Sia.Testing;
 using Sia.Testing.Postgres;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Risk.Tests.ReadModel;
 

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Net.Client;
 using Sia.Registry.V1;
 using Date = Google.Type.Date;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Risk.Tests.ReadModel;
 

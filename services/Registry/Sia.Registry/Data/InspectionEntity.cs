@@ -1,3 +1,5 @@
+using Sia.Contracts.Ofsted;
+
 namespace Sia.Registry.Data;
 
 /// <summary>An Ofsted inspection; its graded judgements or report-card areas are rows of <see cref="InspectionGradeEntity"/>.</summary>

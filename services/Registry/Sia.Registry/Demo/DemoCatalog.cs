@@ -1,3 +1,5 @@
+using Sia.Contracts.Ofsted;
+
 namespace Sia.Registry.Demo;
 
 /// <summary>

@@ -3,6 +3,7 @@ using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 using Sia.Registry.Domain;
 using Sia.ServiceKit.Domain;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Registry.Demo;
 

@@ -1,4 +1,5 @@
 using Sia.Registry.Data;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Registry.Domain;
 

@@ -1,4 +1,5 @@
 using Sia.Contracts.DomainErrors;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Registry.Domain;
 

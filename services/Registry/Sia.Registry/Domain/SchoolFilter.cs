@@ -1,3 +1,5 @@
+using Sia.Contracts.Ofsted;
+
 namespace Sia.Registry.Domain;
 
 /// <summary>What ListSchools keeps; every filter given must match. Empty lists and nulls filter nothing.</summary>

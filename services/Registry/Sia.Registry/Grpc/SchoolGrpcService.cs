@@ -5,6 +5,7 @@ using Sia.Registry.Grpc.Mapping;
 using Sia.Registry.V1;
 using Sia.ServiceKit.Grpc;
 using Sia.ServiceKit.Domain;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Registry.Grpc;
 

@@ -1,5 +1,6 @@
 using Sia.Risk.Domain;
 using Sia.Risk.Domain.Frameworks;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Risk.Demo;
 

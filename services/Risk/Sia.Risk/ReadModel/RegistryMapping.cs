@@ -1,6 +1,7 @@
 using Sia.Registry.V1;
 using Sia.Risk.Data.ReadModel;
 using Sia.Risk.Domain;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Risk.ReadModel;
 

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Sia.Registry.Data;
 using Sia.Registry.Domain;
 using Sia.Registry.V1;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Registry.Grpc.Mapping;
 

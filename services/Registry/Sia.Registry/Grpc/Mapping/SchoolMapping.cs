@@ -4,6 +4,7 @@ using Sia.Registry.Domain;
 using Sia.Registry.V1;
 using Sia.ServiceKit.Grpc;
 using Sia.ServiceKit.Domain;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Registry.Grpc.Mapping;
 

@@ -1,5 +1,6 @@
 using Sia.Risk.Domain;
 using Sia.Risk.ReadModel;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Risk.Data.ReadModel;
 

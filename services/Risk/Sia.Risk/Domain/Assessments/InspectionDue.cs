@@ -1,3 +1,5 @@
+using Sia.Contracts.Ofsted;
+
 namespace Sia.Risk.Domain.Assessments;
 
 /// <summary>When a school's next inspection is due, and by which rule; no window (Earliest and Latest null) when none applies.</summary>

@@ -1,4 +1,5 @@
 using Sia.Risk.Domain.Assessments;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Risk.Domain.Frameworks;
 

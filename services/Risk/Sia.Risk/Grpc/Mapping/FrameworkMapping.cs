@@ -10,6 +10,7 @@ using Condition = Sia.Risk.Domain.Frameworks.Condition;
 using DomainCausingConcern = Sia.Risk.Domain.CausingConcern;
 using IndicatorTest = Sia.Risk.Domain.Frameworks.IndicatorTest;
 using RegistryInspection = Sia.Registry.V1.Inspection;
+using Sia.Contracts.Ofsted;
 
 namespace Sia.Risk.Grpc.Mapping;
 

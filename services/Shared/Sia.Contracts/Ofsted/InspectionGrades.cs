@@ -1,8 +1,9 @@
-namespace Sia.Registry.Domain;
+namespace Sia.Contracts.Ofsted;
 
-// What an Ofsted inspection records, numbered as the API (Inspection.Types) and the database number it.
+// What an Ofsted inspection records, as every service's domain speaks of it, numbered as the registry's API
+// (sia.registry.v1.Inspection.Types) and its database number it.
 
-internal enum InspectionFramework
+public enum InspectionFramework
 {
     Unspecified = 0,
     CommonInspectionFramework2015 = 1,
@@ -11,7 +12,7 @@ internal enum InspectionFramework
 }
 
 /// <summary>A report card area's grade, from exceptional (1) to urgent improvement (5).</summary>
-internal enum ReportCardGrade
+public enum ReportCardGrade
 {
     Unspecified = 0,
     Exceptional = 1,
@@ -21,14 +22,14 @@ internal enum ReportCardGrade
     UrgentImprovement = 5,
 }
 
-internal enum Safeguarding
+public enum Safeguarding
 {
     Unspecified = 0,
     Met = 1,
     NotMet = 2,
 }
 
-internal enum CategoryOfConcern
+public enum CategoryOfConcern
 {
     Unspecified = 0,
     None = 1,
