@@ -11,6 +11,8 @@ namespace Sia.Risk.Domain.Assessments;
 /// </summary>
 internal sealed class InspectionRecompute(RiskDbContext db, Assessments assessments, TimeProvider clock)
 {
+    public Task<bool> AnyWaitingAsync(CancellationToken cancellationToken) => db.InspectionsRecorded.AnyAsync(r => r.RecomputeTime == null, cancellationToken);
+
     /// <summary>Acts on the oldest record; false when there is none.</summary>
     public async Task<bool> TakeNextAsync(CancellationToken cancellationToken)
     {
