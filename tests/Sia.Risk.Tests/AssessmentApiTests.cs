@@ -178,6 +178,48 @@ public sealed class AssessmentApiTests(RiskStack stack) : IClassFixture<RiskStac
     }
 
     [Fact]
+    public async Task An_LAs_assessments_list_by_school_filter_by_category_and_page()
+    {
+        var ri = await SchoolAsync("818", grade: 3);
+        var inadequate = await SchoolAsync("818", grade: 4);
+        var good = await SchoolAsync("818", grade: 2);
+        foreach (var urn in new[] { ri, inadequate, good }) await CreateAsync(urn);
+
+        var all = await Assessments.ListAssessmentsAsync(new ListAssessmentsRequest { Parent = "schools/-", LocalAuthority = "localAuthorities/818" });
+        var notGood = await Assessments.ListAssessmentsAsync(new ListAssessmentsRequest { Parent = "schools/-", LocalAuthority = "localAuthorities/818", Categories = { "3", "4" } });
+        var first = await Assessments.ListAssessmentsAsync(new ListAssessmentsRequest { Parent = "schools/-", LocalAuthority = "localAuthorities/818", PageSize = 2 });
+        var second = await Assessments.ListAssessmentsAsync(new ListAssessmentsRequest
+        {
+            Parent = "schools/-", LocalAuthority = "localAuthorities/818", PageSize = 2, PageToken = first.NextPageToken,
+        });
+        var dueSoon = await Assessments.ListAssessmentsAsync(new ListAssessmentsRequest
+        {
+            Parent = "schools/-", LocalAuthority = "localAuthorities/818", InspectionDueBefore = new Google.Type.Date { Year = 2016, Month = 12, Day = 31 },
+        });
+
+        Assert.Equal(new[] { ri, inadequate, good }.Order().Select(u => $"schools/{u}"), all.Assessments.Select(a => a.School));
+        Assert.Equal(new[] { ri, inadequate }.Order().Select(u => $"schools/{u}"), notGood.Assessments.Select(a => a.School));
+        Assert.Equal(all.Assessments, first.Assessments.Concat(second.Assessments));
+        Assert.Empty(second.NextPageToken);
+        Assert.Equal(new[] { ri, inadequate }.Order().Select(u => $"schools/{u}"), dueSoon.Assessments.Select(a => a.School));
+    }
+
+    [Fact]
+    public async Task A_partner_lists_only_within_an_LA_it_acts_for()
+    {
+        var across = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Assessments.ListAssessmentsAsync(new ListAssessmentsRequest { Parent = "schools/-" }, Partners.ActingFor("York LA Officer", "816")));
+        var other = await Assert.ThrowsAsync<RpcException>(async () => await Assessments.ListAssessmentsAsync(
+            new ListAssessmentsRequest { Parent = "schools/-", LocalAuthority = "localAuthorities/818" }, Partners.ActingFor("York LA Officer", "816")));
+        var own = await Assessments.ListAssessmentsAsync(new ListAssessmentsRequest { Parent = "schools/-", LocalAuthority = "localAuthorities/816" },
+            Partners.ActingFor("York LA Officer", "816"));
+
+        Assert.Equal(StatusCode.PermissionDenied, across.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, other.StatusCode);
+        Assert.All(own.Assessments, a => Assert.Equal("localAuthorities/816", a.LocalAuthority));
+    }
+
+    [Fact]
     public async Task Without_a_published_framework_or_for_a_school_the_copy_lacks_an_assessment_is_FAILED_PRECONDITION()
     {
         var unknown = await Assert.ThrowsAsync<RpcException>(() => CreateAsync(999_998));

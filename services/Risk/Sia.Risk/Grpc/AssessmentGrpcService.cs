@@ -10,7 +10,7 @@ using Sia.ServiceKit.Grpc;
 
 namespace Sia.Risk.Grpc;
 
-/// <summary>Assessments read, created, changed, moved on and corrected. ListAssessments and SummarizeAssessments are not served yet (UNIMPLEMENTED).</summary>
+/// <summary>Assessments read, listed, created, changed, moved on and corrected. SummarizeAssessments is not served yet (UNIMPLEMENTED).</summary>
 internal sealed class AssessmentGrpcService(Assessments assessments, SchoolAccess access, ResponseBudget budget) : AssessmentService.AssessmentServiceBase
 {
     public override async Task<Assessment> GetAssessment(GetAssessmentRequest request, ServerCallContext context)
@@ -18,6 +18,16 @@ internal sealed class AssessmentGrpcService(Assessments assessments, SchoolAcces
         var name = ResourceNames.Assessment(request.Name, "name", allowVersion: true);
         await access.RequireAsync(context, name.Urn, name.ToString());
         return (await assessments.GetAsync(name, context.CancellationToken)).ToMessage();
+    }
+
+    public override async Task<ListAssessmentsResponse> ListAssessments(ListAssessmentsRequest request, ServerCallContext context)
+    {
+        var filter = await AssessmentListing.FilterAsync(request, context, access);
+        var size = PageToken.Size(request.PageSize, defaultSize: 50, maxSize: 200);
+        var after = PageToken.TryRead<AssessmentListKey>(request.PageToken, request, AssessmentListing.TryParseKey, out var key) ? key : null;
+        var page = budget.Fit(await assessments.ListAsync(filter, after, size, context.CancellationToken),
+            a => a.ToMessage(), a => AssessmentListing.Key(a), request);
+        return new ListAssessmentsResponse { Assessments = { page.Items }, NextPageToken = page.NextPageToken };
     }
 
     public override async Task<ListAssessmentVersionsResponse> ListAssessmentVersions(ListAssessmentVersionsRequest request, ServerCallContext context)

@@ -20,6 +20,37 @@ internal sealed class Assessments(RiskDbContext db, RegistryCopy registry, Scrut
         await Versions(name).Where(a => name.Version == null ? a.IsLatest : a.VersionNumber == name.Version).AsNoTracking().SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException(name.ToString());
 
+    /// <summary>
+    /// The latest version of every assessment the filter asks for, by school URN, then academic year (newest first) and
+    /// round, after the key a previous page ended with. Cluster and alliance are as the copy of the registry has them today.
+    /// </summary>
+    public Task<Page<AssessmentEntity>> ListAsync(AssessmentFilter filter, AssessmentListKey? after, int size, CancellationToken cancellationToken)
+    {
+        var query = db.Assessments.AsNoTracking().Where(a => a.IsLatest);
+        if (filter.Urn is { } urn) query = query.Where(a => a.Urn == urn);
+        if (filter.LaCode is { } laCode) query = query.Where(a => a.LaCode == laCode);
+        if (filter.AcademicYear is { } year) query = query.Where(a => a.AcademicYear == year);
+        if (filter.Round is { } round) query = query.Where(a => a.Round == round);
+        if (filter.Categories.Count > 0) query = query.Where(a => filter.Categories.Contains(a.Category));
+        if (filter.AtRiskOnly) query = query.Where(a => a.AtRisk);
+        if (filter.CausingConcernOnly) query = query.Where(a => a.CausingConcern > CausingConcern.None);
+        if (filter.InspectionDueBefore is { } due) query = query.Where(a => a.InspectionDueBy != null && a.InspectionDueBy <= due);
+        if (filter.States.Count > 0) query = query.Where(a => filter.States.Contains(a.State));
+        if (filter.Cluster is { } cluster) query = query.Where(a => db.RegistrySchools.Any(s => s.Urn == a.Urn && s.Cluster == cluster));
+        if (filter.Alliance is { } alliance)
+        {
+            var today = clock.TodayInEngland();
+            query = query.Where(a => db.RegistryAllianceMemberships.Any(m =>
+                m.Urn == a.Urn && m.Alliance == alliance && m.JoinDate <= today && (m.LeaveDate == null || m.LeaveDate > today)));
+        }
+        if (after is { } key)
+        {
+            query = query.Where(a => a.Urn > key.Urn
+                || (a.Urn == key.Urn && (a.AcademicYear < key.AcademicYear || (a.AcademicYear == key.AcademicYear && a.Round > key.Round))));
+        }
+        return query.OrderBy(a => a.Urn).ThenByDescending(a => a.AcademicYear).ThenBy(a => a.Round).ToPageAsync(size, cancellationToken);
+    }
+
     /// <summary>An assessment's versions, newest first, before the one a previous page ended with.</summary>
     public async Task<Page<AssessmentEntity>> ListVersionsAsync(AssessmentName name, int? beforeVersion, int size, CancellationToken cancellationToken)
     {
