@@ -178,7 +178,7 @@ public sealed class AssessmentApiTests(RiskStack stack) : IClassFixture<RiskStac
     }
 
     [Fact]
-    public async Task An_LAs_assessments_list_by_school_filter_by_category_and_page()
+    public async Task An_LAs_assessments_list_by_school_filter_by_category_page_and_count_by_category()
     {
         var ri = await SchoolAsync("818", grade: 3);
         var inadequate = await SchoolAsync("818", grade: 4);
@@ -202,6 +202,16 @@ public sealed class AssessmentApiTests(RiskStack stack) : IClassFixture<RiskStac
         Assert.Equal(all.Assessments, first.Assessments.Concat(second.Assessments));
         Assert.Empty(second.NextPageToken);
         Assert.Equal(new[] { ri, inadequate }.Order().Select(u => $"schools/{u}"), dueSoon.Assessments.Select(a => a.School));
+
+        var summary = await Assessments.SummarizeAssessmentsAsync(new SummarizeAssessmentsRequest
+        {
+            LocalAuthority = "localAuthorities/818", AcademicYear = 2015, InspectionDueBefore = new Google.Type.Date { Year = 2016, Month = 12, Day = 31 },
+        });
+        Assert.Equal(["localAuthorities/818", "localAuthorities/818/clusters/-"], summary.Summaries.Select(s => s.Scope));
+        var la = summary.Summaries[0];
+        Assert.Equal((3, 0, 0, 2), (la.Assessed, la.AtRisk, la.CausingConcern, la.DueForInspection));
+        Assert.Equal([("1", 1), ("2", 0), ("3", 1), ("4", 1)], la.Categories.Select(c => (c.Category, c.Count)));
+        Assert.Equal("Category 4", la.Categories[3].Label);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using Sia.ServiceKit.Grpc;
 
 namespace Sia.Risk.Grpc;
 
-/// <summary>Assessments read, listed, created, changed, moved on and corrected. SummarizeAssessments is not served yet (UNIMPLEMENTED).</summary>
+/// <summary>Assessments read, listed, summarised, created, changed, moved on and corrected.</summary>
 internal sealed class AssessmentGrpcService(Assessments assessments, SchoolAccess access, ResponseBudget budget) : AssessmentService.AssessmentServiceBase
 {
     public override async Task<Assessment> GetAssessment(GetAssessmentRequest request, ServerCallContext context)
@@ -28,6 +28,34 @@ internal sealed class AssessmentGrpcService(Assessments assessments, SchoolAcces
         var page = budget.Fit(await assessments.ListAsync(filter, after, size, context.CancellationToken),
             a => a.ToMessage(), a => AssessmentListing.Key(a), request);
         return new ListAssessmentsResponse { Assessments = { page.Items }, NextPageToken = page.NextPageToken };
+    }
+
+    public override async Task<SummarizeAssessmentsResponse> SummarizeAssessments(SummarizeAssessmentsRequest request, ServerCallContext context)
+    {
+        var laCode = ResourceNames.LocalAuthorityCode(request.LocalAuthority, "local_authority");
+        var violations = new Violations();
+        if (request.AcademicYear is < 2000 or > 2100) violations.Add("academic_year", "Give the academic year by the year it starts: 2015 for 2015/16.");
+        if (!System.Enum.IsDefined(request.Round)) violations.Add("round", $"{(int)request.Round} is not a round.");
+        var dueBy = AssessmentMapping.ToDateOnly(request.InspectionDueBefore, "inspection_due_before", violations);
+        violations.ThrowIfAny();
+        context.RequireLocalAuthority(laCode);
+        var summaries = await assessments.SummarizeAsync(laCode, request.AcademicYear,
+            request.Round == Assessment.Types.Round.Unspecified ? null : (AssessmentRound)request.Round, request.PublishedOnly, dueBy, context.CancellationToken);
+        return new SummarizeAssessmentsResponse
+        {
+            Summaries =
+            {
+                summaries.Select(summary => new V1.AssessmentSummary
+                {
+                    Scope = summary.Scope,
+                    Assessed = summary.Assessed,
+                    Categories = { summary.Categories.Select(c => new CategoryCount { Category = c.Category, Label = c.Label, Count = c.Count }) },
+                    AtRisk = summary.AtRisk,
+                    CausingConcern = summary.CausingConcern,
+                    DueForInspection = summary.DueForInspection,
+                }),
+            },
+        };
     }
 
     public override async Task<ListAssessmentVersionsResponse> ListAssessmentVersions(ListAssessmentVersionsRequest request, ServerCallContext context)

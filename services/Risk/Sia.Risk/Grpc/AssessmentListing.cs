@@ -5,6 +5,7 @@ using Sia.Contracts.DomainErrors;
 using Sia.Risk.Data;
 using Sia.Risk.Domain;
 using Sia.Risk.Domain.Assessments;
+using Sia.Risk.Grpc.Mapping;
 using Sia.Risk.V1;
 using Sia.ServiceDefaults;
 
@@ -45,13 +46,7 @@ internal static partial class AssessmentListing
             violations.Add("cluster", $"{TextChecks.Quote(request.Cluster)} is not a cluster name; expected localAuthorities/{{code}}/clusters/{{cluster id}}.");
         if (request.Alliance.Length > 0 && !AlliancePattern().IsMatch(request.Alliance))
             violations.Add("alliance", $"{TextChecks.Quote(request.Alliance)} is not an alliance name; expected alliances/{{alliance id}}.");
-        DateOnly? due = null;
-        if (request.InspectionDueBefore is { } date && (date.Year, date.Month, date.Day) != (0, 0, 0))
-        {
-            if (date.Year is < 1900 or > 2200 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
-                violations.Add("inspection_due_before", $"{date.Year:0000}-{date.Month:00}-{date.Day:00} is not a valid date.");
-            else due = new DateOnly(date.Year, date.Month, date.Day);
-        }
+        var due = AssessmentMapping.ToDateOnly(request.InspectionDueBefore, "inspection_due_before", violations);
         violations.ThrowIfAny();
 
         if (urn is { } school) await access.RequireAsync(context, school, request.Parent);

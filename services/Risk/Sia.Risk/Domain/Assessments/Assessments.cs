@@ -51,6 +51,39 @@ internal sealed class Assessments(RiskDbContext db, RegistryCopy registry, Scrut
         return query.OrderBy(a => a.Urn).ThenByDescending(a => a.AcademicYear).ThenBy(a => a.Round).ToPageAsync(size, cancellationToken);
     }
 
+    /// <summary>
+    /// An LA's latest assessments for a year (and round) counted as a whole, then per cluster (by name, as the copy of the
+    /// registry has schools today), then for the schools in no cluster ("localAuthorities/{code}/clusters/-"), by the
+    /// categories of the LA's latest published framework for the year. Due for inspection counts windows ending on or before
+    /// <paramref name="dueBy"/>, the academic year's last day when null.
+    /// </summary>
+    public async Task<IReadOnlyList<AssessmentSummary>> SummarizeAsync(string laCode, int academicYear, AssessmentRound? round, bool publishedOnly,
+        DateOnly? dueBy, CancellationToken cancellationToken)
+    {
+        var (_, revision) = await PublishedFrameworkAsync(laCode, academicYear, cancellationToken);
+        var query = db.Assessments.AsNoTracking().Where(a => a.IsLatest && a.LaCode == laCode && a.AcademicYear == academicYear);
+        if (round is { } r) query = query.Where(a => a.Round == r);
+        if (publishedOnly) query = query.Where(a => a.State == AssessmentState.Published);
+        var rows = await query
+            .Select(a => new { a.Category, a.AtRisk, a.CausingConcern, a.InspectionDueBy, Cluster = db.RegistrySchools.Where(s => s.Urn == a.Urn).Select(s => s.Cluster).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        var due = dueBy ?? AcademicYear.LastDay(academicYear);
+        AssessmentSummary Summary(string scope, IReadOnlyCollection<(string Category, bool AtRisk, CausingConcern Concern, DateOnly? Due)> items) => new(
+            scope,
+            items.Count,
+            [.. revision.Definition.Categories.Select(c => (c.Id, c.Label, items.Count(i => i.Category == c.Id)))],
+            items.Count(i => i.AtRisk),
+            items.Count(i => i.Concern > CausingConcern.None),
+            items.Count(i => i.Due is { } d && d <= due));
+        var all = rows.Select(a => (a.Category, a.AtRisk, a.CausingConcern, a.InspectionDueBy)).ToList();
+        var summaries = new List<AssessmentSummary> { Summary(ResourceNames.LocalAuthority(laCode), all) };
+        foreach (var cluster in rows.Where(a => a.Cluster != null).GroupBy(a => a.Cluster!).OrderBy(g => g.Key, StringComparer.Ordinal))
+            summaries.Add(Summary(cluster.Key, [.. cluster.Select(a => (a.Category, a.AtRisk, a.CausingConcern, a.InspectionDueBy))]));
+        var unclustered = rows.Where(a => a.Cluster == null).Select(a => (a.Category, a.AtRisk, a.CausingConcern, a.InspectionDueBy)).ToList();
+        if (unclustered.Count > 0) summaries.Add(Summary($"{ResourceNames.LocalAuthority(laCode)}/clusters/-", unclustered));
+        return summaries;
+    }
+
     /// <summary>An assessment's versions, newest first, before the one a previous page ended with.</summary>
     public async Task<Page<AssessmentEntity>> ListVersionsAsync(AssessmentName name, int? beforeVersion, int size, CancellationToken cancellationToken)
     {

@@ -104,7 +104,7 @@ internal static class AssessmentMapping
         return new CriterionJudgement(judgement.Criterion, (CriterionOutcome)judgement.Judgement, judgement.Evidence);
     }
 
-    private static DateOnly? ToDateOnly(Date? date, string field, Violations violations)
+    public static DateOnly? ToDateOnly(Date? date, string field, Violations violations)
     {
         if (date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0)) return null;
         if (date.Year is < 1900 or > 2200 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
