@@ -57,8 +57,9 @@ public static class ImportGiasCommand
         using var channel = GrpcChannel.ForAddress(options.Target);
         var headers = options.Key is { } key ? new Metadata { { "authorization", $"Bearer {key}" } } : null;
         using var call = new GiasImportService.GiasImportServiceClient(channel).ImportGiasExtract(headers);
-        await using (var stream = File.OpenRead(options.File))
+        try
         {
+            await using var stream = File.OpenRead(options.File);
             var progress = new Progress(stream.Length, output);
             var buffer = new byte[ChunkSize];
             var first = true;
@@ -71,8 +72,15 @@ public static class ImportGiasCommand
                 await call.RequestStream.WriteAsync(request);
                 progress.Sent(stream.Position);
             }
+            await call.RequestStream.CompleteAsync();
         }
-        await call.RequestStream.CompleteAsync();
+        catch (Exception e) when (e is RpcException or InvalidOperationException)
+        {
+            // The other end answered (a refusal, say) while the file was still going: its answer says why, not the write
+            // it cut short, which may show only as CANCELLED.
+            await call.ResponseAsync;
+            throw;
+        }
         output.WriteLine("sent the whole file; waiting for the registry to finish the import...");
         return await call;
     }
