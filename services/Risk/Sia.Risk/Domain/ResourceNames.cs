@@ -31,6 +31,17 @@ internal static partial class ResourceNames
 
     public static string School(int urn) => $"schools/{urn}";
 
+    public static string Inspection(int urn, long id) => $"schools/{urn}/inspections/{id}";
+
+    /// <summary>"schools/{urn}/inspections/{id}", as the registry writes it.</summary>
+    public static bool TryParseInspection(string name, out int urn, out long id)
+    {
+        var match = InspectionPattern().Match(name);
+        urn = match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        id = match.Success ? long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
+        return match.Success;
+    }
+
     public static string LocalAuthorityCode(string name, string field) => LocalAuthorityPattern().Match(name) is { Success: true } match
         ? match.Groups[1].Value
         : throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} is not a local authority name; expected localAuthorities/{{3-digit code}}, for example localAuthorities/816.");
@@ -97,6 +108,9 @@ internal static partial class ResourceNames
 
     [GeneratedRegex(@"\AlocalAuthorities/([0-9]{3})/notifications/([0-9]{1,18})\z")]
     private static partial Regex NotificationPattern();
+
+    [GeneratedRegex(@"\Aschools/([1-9][0-9]{5})/inspections/([1-9][0-9]{0,17})\z")]
+    private static partial Regex InspectionPattern();
 
     [GeneratedRegex(@"\AlocalAuthorities/([0-9]{3})\z")]
     private static partial Regex LocalAuthorityPattern();

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Sia.Registry.V1;
-using Sia.Risk.Data;
 using Sia.Risk.Data.ReadModel;
+using Sia.Risk.Data;
+using Sia.Risk.Domain;
 using Sia.ServiceKit.Domain;
 
 namespace Sia.Risk.ReadModel;
@@ -70,7 +71,7 @@ internal sealed class RegistryChangeApplier(RiskDbContext db, TimeProvider clock
     {
         var inspections = new List<(int Urn, long Id, Inspection Inspection, int Changes)>();
         foreach (var group in changes.Where(c => c.CurrentCase == Change.CurrentOneofCase.Inspection).GroupBy(c => c.Inspection.Name))
-            if (RegistryNames.TryParseInspection(group.Key, out var urn, out var id)) inspections.Add((urn, id, group.Last().Inspection, group.Count()));
+            if (ResourceNames.TryParseInspection(group.Key, out var urn, out var id)) inspections.Add((urn, id, group.Last().Inspection, group.Count()));
         if (inspections.Count == 0) return;
         var ids = inspections.Select(i => i.Id).ToList();
         var rows = await db.RegistryInspections.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);

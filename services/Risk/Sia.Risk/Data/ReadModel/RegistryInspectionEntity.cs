@@ -1,6 +1,5 @@
-using Sia.Risk.Domain;
-using Sia.Risk.ReadModel;
 using Sia.Contracts.Ofsted;
+using Sia.Risk.Domain;
 
 namespace Sia.Risk.Data.ReadModel;
 
@@ -23,7 +22,7 @@ internal sealed class RegistryInspectionEntity
     /// <summary>How many of the registry's changes of this inspection were applied: it logs one, when it is recorded.</summary>
     public int AppliedChanges { get; set; }
 
-    public string Name => RegistryNames.Inspection(Urn, Id);
+    public string Name => ResourceNames.Inspection(Urn, Id);
 
     public InspectionFacts ToFacts() =>
         new(Name, InspectionDate, Framework, OverallGrade, KeyJudgements, ReportCardAreas, Safeguarding, CategoryOfConcern);
