@@ -21,8 +21,8 @@ var registry = builder.AddProject<Projects.Sia_Registry>("registry")
     .WithUnproxiedHttpEndpoint()
     .AsSiaService();
 
-// Keeps a read model of the registry, fed by its change stream; no gateway route yet.
-builder.AddProject<Projects.Sia_Risk>("risk")
+// Keeps a read model of the registry, fed by its change stream.
+var risk = builder.AddProject<Projects.Sia_Risk>("risk")
     .WithReference(riskDb)
     .WaitFor(riskDb)
     .WithReference(registry)
@@ -33,6 +33,8 @@ builder.AddProject<Projects.Sia_Risk>("risk")
 builder.AddProject<Projects.Sia_Gateway>("gateway")
     .WithReference(registry)
     .WaitFor(registry)
+    .WithReference(risk)
+    .WaitFor(risk)
     .WithEnvironment("Gateway__PartnerSigningKey", partnerSigningKey)
     .AsSiaService()
     .WithCallingInstructions();

@@ -114,6 +114,25 @@ public sealed class AuthenticationTests(GatewayStack stack) : IClassFixture<Gate
     }
 
     [Fact]
+    public async Task A_read_scope_reaches_the_methods_without_side_effects_and_is_refused_the_others_before_the_registry()
+    {
+        var reading = CallId(out var readId);
+        reading.Add("authorization", $"Bearer {TestPartners.ReadOnlyKey}");
+        var writing = CallId(out var writeId);
+        writing.Add("authorization", $"Bearer {TestPartners.ReadOnlyKey}");
+
+        var school = await Schools.GetSchoolAsync(Minster, reading, DateTime.UtcNow.AddSeconds(30));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Schools.UpdateSchoolAsync(
+            new UpdateSchoolRequest { School = school, UpdateMask = new() { Paths = { "phase" } } }, writing, DateTime.UtcNow.AddSeconds(30)).ResponseAsync);
+
+        Assert.Equal(Minster.Name, school.Name);
+        Assert.True(stack.Backend.Calls.ContainsKey(readId));
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Contains("may not call /sia.registry.v1.SchoolService/UpdateSchool: its API key's scopes are sia.registry.v1.*:read", error.Status.Detail);
+        Assert.False(stack.Backend.Calls.ContainsKey(writeId));
+    }
+
+    [Fact]
     public async Task Partner_headers_sent_by_the_caller_are_dropped_and_replaced_by_the_gateways()
     {
         var headers = CallId(out var id);

@@ -23,7 +23,8 @@ public sealed class MetadataTests(GatewayStack stack) : IClassFixture<GatewaySta
         var id = Guid.NewGuid().ToString("N");
         await using var raw = await RawHttp2Connection.OpenAsync(stack.Gateway.Address);
 
-        var call = await raw.CallAsync(GetSchool, Minster, FullAuthorization, (BackendHost.CallIdHeader, id), (name, value));
+        // Headers only: Kestrel refuses them, and may have closed the socket before a request message could be written.
+        var call = await raw.StartCallAsync(GetSchool, FullAuthorization, (BackendHost.CallIdHeader, id), (name, value));
         await Until.TrueAsync(() => call.Ended, "the gateway to answer");
 
         call.AssertTrailersOnly(StatusCode.InvalidArgument);
@@ -40,7 +41,8 @@ public sealed class MetadataTests(GatewayStack stack) : IClassFixture<GatewaySta
         var id = Guid.NewGuid().ToString("N");
         await using var raw = await RawHttp2Connection.OpenAsync(stack.Gateway.Address);
 
-        var call = await raw.CallAsync(GetSchool, Minster, FullAuthorization, (BackendHost.CallIdHeader, id), (name, value));
+        // Headers only: Kestrel refuses them, and may have closed the socket before a request message could be written.
+        var call = await raw.StartCallAsync(GetSchool, FullAuthorization, (BackendHost.CallIdHeader, id), (name, value));
         await Until.TrueAsync(() => raw.Closed, "Kestrel to close the connection");
 
         Assert.Equal(0x1, raw.GoAwayCode); // PROTOCOL_ERROR

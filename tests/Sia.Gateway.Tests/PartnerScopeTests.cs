@@ -25,7 +25,30 @@ public sealed class PartnerScopeTests
     }
 
     [Theory]
+    [InlineData("sia.risk.v1.*:read", "/sia.risk.v1.AssessmentService/GetAssessment", true)]
+    [InlineData("sia.risk.v1.*:read", "/sia.risk.v1.AssessmentService/ListAssessments", true)]
+    [InlineData("sia.risk.v1.*:read", "/sia.risk.v1.AssessmentService/SummarizeAssessments", true)]
+    [InlineData("sia.risk.v1.*:read", "/sia.risk.v1.NotificationService/WatchNotifications", true)]
+    [InlineData("sia.risk.v1.*:read", "/sia.risk.v1.AssessmentService/CreateAssessment", false)]
+    [InlineData("sia.risk.v1.*:read", "/sia.risk.v1.NotificationService/AcknowledgeNotification", false)]
+    [InlineData("sia.risk.v1.*:read", "/sia.risk.v1.IndicatorImportService/ImportIndicators", false)]
+    [InlineData("sia.risk.v1.*:read", "/sia.registry.v1.SchoolService/GetSchool", false)]
+    [InlineData("sia.risk.v1.*:read", "/sia.risk.v1.AssessmentService/GetUnknownThing", false)]
+    [InlineData("sia.risk.v1.*:write", "/sia.risk.v1.AssessmentService/CreateAssessment", true)]
+    [InlineData("sia.risk.v1.*:write", "/sia.risk.v1.FrameworkService/PublishFramework", true)]
+    [InlineData("sia.risk.v1.*:write", "/sia.risk.v1.AssessmentService/ListAssessments", false)]
+    [InlineData("*:read", "/sia.registry.v1.SchoolService/ListSchools", true)]
+    [InlineData("*:read", "/sia.registry.v1.SchoolService/UpdateSchool", false)]
+    [InlineData("/sia.risk.v1.AssessmentService/ListAssessments:write", "/sia.risk.v1.AssessmentService/ListAssessments", false)]
+    public void A_read_scope_covers_the_methods_without_side_effects_and_a_write_scope_the_others(string scope, string path, bool allowed) =>
+        Assert.Equal(allowed, Parse(scope).Allows(path));
+
+    [Theory]
     [InlineData("")]
+    [InlineData("sia.risk.v1.*:")]
+    [InlineData("sia.risk.v1.*:admin")]
+    [InlineData(":read")]
+    [InlineData("sia.risk.v1.*:read:write")]
     [InlineData("sia.registry.v1.")]
     [InlineData("sia.*.v1")]
     [InlineData("sia.registry.v1.SchoolService/GetSchool")]

@@ -22,7 +22,9 @@ public sealed class ReflectionTests(GatewayStack stack) : IClassFixture<GatewayS
         Assert.Contains("sia.registry.v1.SchoolService/GetSchool", methods);
         Assert.Contains("sia.registry.v1.GiasImportService/ImportGiasExtract", methods);
         Assert.Contains("sia.registry.v1.RegistryChangeService/WatchChanges", methods);
-        Assert.All(methods, method => Assert.StartsWith("sia.registry.v1.", method)); // not health, nor reflection itself
+        Assert.Contains("sia.risk.v1.AssessmentService/ListAssessments", methods);
+        // Not health, nor reflection itself.
+        Assert.All(methods, method => Assert.True(method.StartsWith("sia.registry.v1.", StringComparison.Ordinal) || method.StartsWith("sia.risk.v1.", StringComparison.Ordinal), method));
     }
 
     [Theory]

@@ -19,6 +19,9 @@ public static class TestPartners
     public const string York = "York Officer";
     public const string YorkKey = "york-officer-key-3b6e";
     public const string YorkActsFor = "la:816,la:817,alliance:ebor,school:990102";
+    /// <summary>May call the registry's methods without side effects only.</summary>
+    public const string ReadOnly = "Registry Reader";
+    public const string ReadOnlyKey = "registry-reader-key-62f0";
     /// <summary>Acts for as many alliances with 40-character ids, and schools, as fit in the acts-for header's 8,192 characters.</summary>
     public const string Widest = "Widest Partner";
     public const string WidestKey = "widest-partner-key-0a94";
@@ -50,6 +53,9 @@ public static class TestPartners
         ["Gateway:Partners:4:Name"] = Widest,
         ["Gateway:Partners:4:KeyHash"] = Hash(WidestKey),
         ["Gateway:Partners:4:Scopes:0"] = "sia.registry.v1.SchoolService",
+        ["Gateway:Partners:5:Name"] = ReadOnly,
+        ["Gateway:Partners:5:KeyHash"] = Hash(ReadOnlyKey),
+        ["Gateway:Partners:5:Scopes:0"] = "sia.registry.v1.*:read",
     }
         .Concat(WidestAlliances.Select((id, i) => KeyValuePair.Create($"Gateway:Partners:4:ActsFor:Alliances:{i}", (string?)id)))
         .Concat(WidestSchools.Select((urn, i) => KeyValuePair.Create($"Gateway:Partners:4:ActsFor:Schools:{i}", (string?)urn)))

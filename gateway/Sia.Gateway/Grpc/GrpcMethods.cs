@@ -20,5 +20,12 @@ public static class GrpcMethods
     /// <summary>Whether a call can outlive one request and one response: a server, client or bidirectional stream.</summary>
     public static bool IsStreaming(PathString path) => Find(path) is { IsClientStreaming: true } or { IsServerStreaming: true };
 
+    /// <summary>
+    /// Whether the method's proto declares it free of side effects (idempotency_level = NO_SIDE_EFFECTS), as every Get, List,
+    /// Summarize and Watch does. A path no SIA method has is not.
+    /// </summary>
+    public static bool IsReadOnly(string path) =>
+        ByPath.GetValueOrDefault(path)?.GetOptions()?.IdempotencyLevel == MethodOptions.Types.IdempotencyLevel.NoSideEffects;
+
     private static MethodDescriptor? Find(PathString path) => ByPath.GetValueOrDefault(path.Value ?? "");
 }
