@@ -1,6 +1,7 @@
 using Npgsql;
 using Sia.Contracts;
 using Sia.Risk.Data;
+using Sia.Risk.Demo;
 using Sia.Risk.ReadModel;
 using Sia.ServiceDefaults;
 using Sia.Risk.Domain.Assessments;
@@ -42,6 +43,8 @@ public static class Extensions
         builder.Services.AddScoped<SchoolAccess>();
         builder.Services.AddCommitListener<RiskDbContext>(NotificationCommits.Log, NotificationCommits.OptionsSection);
         builder.AddRegistryReadModel();
+        if (builder.Configuration.GetValue<bool?>("Risk:LoadDemoData") ?? builder.Environment.IsDevelopment())
+            builder.Services.AddHostedService<RiskDemoLoader>();
     }
 
     public static void MapRiskEndpoints(this WebApplication app)

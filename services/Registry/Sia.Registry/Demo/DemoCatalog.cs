@@ -18,28 +18,29 @@ internal static class DemoCatalog
 
     public static readonly DemoSchool[] Schools =
     [
-        // York: two schools in each cluster but the villages.
-        new(990001, "816", 2001, "Minster View Primary School", Community, LaMaintained, Primary, 4, 11, 412, 11.2m, "city-centre", "YO1 7HH", Eif(2019, 11, 6, 2)),
-        new(990002, "816", 4001, "Ebor Lead Primary School", AcademyConverter, Academies, Primary, 3, 11, 628, 8.9m, "north", "YO32 9XX", Eif(2018, 3, 14, 1, Cif)),
-        new(990003, "816", 4002, "Ouse Bank Academy", AcademyConverter, Academies, Secondary, 11, 18, 1_540, 9.8m, "north", "YO31 9QQ", Eif(2023, 1, 25, 2)),
-        new(990004, "816", 2002, "Acomb Green Primary School", Community, LaMaintained, Primary, 4, 11, 305, 31.4m, "west", "YO24 3BZ", Eif(2023, 6, 21, 3)),
-        new(990005, "816", 2003, "Holgate Road Primary School", VoluntaryControlled, LaMaintained, Primary, 4, 11, 198, 24.0m, "west", "YO26 4XY", Eif(2022, 10, 12, 2)),
-        new(990006, "816", 2004, "Fulford Lane Primary School", VoluntaryAided, LaMaintained, Primary, 4, 11, 240, 5.1m, "south", "YO10 4PR", Card(2026, 3, 4, 3)),
-        new(990007, "816", 4003, "Pathfinder Secondary School", AcademyConverter, Academies, Secondary, 11, 18, 1_820, 7.4m, "south", "YO23 1LL", Eif(2017, 5, 10, 1, Cif)),
-        new(990008, "816", 2005, "Tang Hall Primary School", Community, LaMaintained, Primary, 3, 11, 355, 38.7m, "east", "YO31 0UT", Eif(2024, 2, 7, 3)),
-        new(990009, "816", 4004, "Heworth Croft Secondary School", Foundation, LaMaintained, Secondary, 11, 16, 903, 21.6m, "east", "YO31 1SE", Eif(2022, 3, 2, 3)),
-        new(990010, "816", 2006, "Haxby Fields Primary School", Community, LaMaintained, Primary, 4, 11, 420, 4.2m, "villages", "YO32 3RE", Eif(2021, 11, 17, 2)),
-        new(990011, "816", 7001, "Hob Moor Special School", CommunitySpecial, Special, NotApplicable, 2, 19, 140, 44.3m, "west", "YO24 4PS", Eif(2023, 9, 27, 2)),
-        new(990012, "816", 1001, "Clifton Nursery School", LaNursery, LaMaintained, Nursery, 2, 5, 96, 18.8m, "north", "YO30 6AA", Eif(2019, 6, 12, 1)),
+        // York: two schools in each cluster but the villages. Earlier: what Ofsted had found by autumn 2015, when York's
+        // commissioning plan was written (seven requiring improvement); Middlesbrough's by autumn 2014, its scrutiny's plan.
+        new(990001, "816", 2001, "Minster View Primary School", Community, LaMaintained, Primary, 4, 11, 412, 11.2m, "city-centre", "YO1 7HH", Eif(2019, 11, 6, 2), Earlier: [Historic(2013, 5, 15, 3)]),
+        new(990002, "816", 4001, "Ebor Lead Primary School", AcademyConverter, Academies, Primary, 3, 11, 628, 8.9m, "north", "YO32 9XX", Eif(2018, 3, 14, 1, Cif), Earlier: [Historic(2012, 11, 7, 1)]),
+        new(990003, "816", 4002, "Ouse Bank Academy", AcademyConverter, Academies, Secondary, 11, 18, 1_540, 9.8m, "north", "YO31 9QQ", Eif(2023, 1, 25, 2), Earlier: [Historic(2014, 2, 12, 3)]),
+        new(990004, "816", 2002, "Acomb Green Primary School", Community, LaMaintained, Primary, 4, 11, 305, 31.4m, "west", "YO24 3BZ", Eif(2023, 6, 21, 3), Earlier: [Historic(2014, 10, 1, 3)]),
+        new(990005, "816", 2003, "Holgate Road Primary School", VoluntaryControlled, LaMaintained, Primary, 4, 11, 198, 24.0m, "west", "YO26 4XY", Eif(2022, 10, 12, 2), Earlier: [Historic(2013, 3, 6, 2)]),
+        new(990006, "816", 2004, "Fulford Lane Primary School", VoluntaryAided, LaMaintained, Primary, 4, 11, 240, 5.1m, "south", "YO10 4PR", Card(2026, 3, 4, 3), Earlier: [Historic(2015, 3, 18, 3)]),
+        new(990007, "816", 4003, "Pathfinder Secondary School", AcademyConverter, Academies, Secondary, 11, 18, 1_820, 7.4m, "south", "YO23 1LL", Eif(2017, 5, 10, 1, Cif), Earlier: [Historic(2012, 6, 20, 1)]),
+        new(990008, "816", 2005, "Tang Hall Primary School", Community, LaMaintained, Primary, 3, 11, 355, 38.7m, "east", "YO31 0UT", Eif(2024, 2, 7, 3), Earlier: [Historic(2014, 6, 11, 3)]),
+        new(990009, "816", 4004, "Heworth Croft Secondary School", Foundation, LaMaintained, Secondary, 11, 16, 903, 21.6m, "east", "YO31 1SE", Eif(2022, 3, 2, 3), Earlier: [Historic(2013, 11, 20, 3)]),
+        new(990010, "816", 2006, "Haxby Fields Primary School", Community, LaMaintained, Primary, 4, 11, 420, 4.2m, "villages", "YO32 3RE", Eif(2021, 11, 17, 2), Earlier: [Historic(2011, 11, 16, 2)]),
+        new(990011, "816", 7001, "Hob Moor Special School", CommunitySpecial, Special, NotApplicable, 2, 19, 140, 44.3m, "west", "YO24 4PS", Eif(2023, 9, 27, 2), Earlier: [Historic(2015, 1, 28, 3)]),
+        new(990012, "816", 1001, "Clifton Nursery School", LaNursery, LaMaintained, Nursery, 2, 5, 96, 18.8m, "north", "YO30 6AA", Eif(2019, 6, 12, 1), Earlier: [Historic(2012, 6, 13, 1)]),
 
         // Middlesbrough: one school in special measures, one in serious weaknesses.
-        new(990101, "806", 2001, "Linthorpe Park Primary School", Community, LaMaintained, Primary, 3, 11, 459, 41.9m, null, "TS5 6PD", Eif(2022, 12, 7, 2)),
-        new(990102, "806", 2002, "North Ormesby Primary School", Community, LaMaintained, Primary, 3, 11, 310, 55.1m, null, "TS3 6LB", Eif(2024, 3, 12, 4, concern: SpecialMeasures)),
-        new(990103, "806", 2003, "Acklam Grange Primary School", VoluntaryAided, LaMaintained, Primary, 4, 11, 212, 28.3m, null, "TS5 8PB", Eif(2023, 5, 17, 3)),
-        new(990104, "806", 4001, "Riverside Secondary Academy", AcademySponsorLed, Academies, Secondary, 11, 16, 1_012, 48.7m, null, "TS4 3JS", Eif(2023, 11, 8, 4, concern: SeriousWeaknesses)),
-        new(990105, "806", 4002, "Marton Road School", AcademyConverter, Academies, Secondary, 11, 18, 1_350, 26.2m, null, "TS4 2NB", Eif(2019, 2, 27, 2)),
-        new(990106, "806", 2004, "Teesside Teaching Primary School", Community, LaMaintained, Primary, 3, 11, 420, 35.6m, null, "TS5 7RL", Eif(2016, 4, 20, 1, Cif)),
-        new(990107, "806", 7001, "Beechwood Special School", CommunitySpecial, Special, NotApplicable, 4, 19, 165, 52.4m, null, "TS4 3AA", Card(2026, 2, 11, 2)),
+        new(990101, "806", 2001, "Linthorpe Park Primary School", Community, LaMaintained, Primary, 3, 11, 459, 41.9m, null, "TS5 6PD", Eif(2022, 12, 7, 2), Earlier: [Historic(2013, 10, 9, 2)]),
+        new(990102, "806", 2002, "North Ormesby Primary School", Community, LaMaintained, Primary, 3, 11, 310, 55.1m, null, "TS3 6LB", Eif(2024, 3, 12, 4, concern: SpecialMeasures), Earlier: [Historic(2014, 6, 18, 4, SpecialMeasures)]),
+        new(990103, "806", 2003, "Acklam Grange Primary School", VoluntaryAided, LaMaintained, Primary, 4, 11, 212, 28.3m, null, "TS5 8PB", Eif(2023, 5, 17, 3), Earlier: [Historic(2014, 3, 5, 3)]),
+        new(990104, "806", 4001, "Riverside Secondary Academy", AcademySponsorLed, Academies, Secondary, 11, 16, 1_012, 48.7m, null, "TS4 3JS", Eif(2023, 11, 8, 4, concern: SeriousWeaknesses), Earlier: [Historic(2013, 12, 4, 3)]),
+        new(990105, "806", 4002, "Marton Road School", AcademyConverter, Academies, Secondary, 11, 18, 1_350, 26.2m, null, "TS4 2NB", Eif(2019, 2, 27, 2), Earlier: [Historic(2012, 2, 29, 2)]),
+        new(990106, "806", 2004, "Teesside Teaching Primary School", Community, LaMaintained, Primary, 3, 11, 420, 35.6m, null, "TS5 7RL", Eif(2016, 4, 20, 1, Cif), Earlier: [Historic(2012, 5, 16, 1)]),
+        new(990107, "806", 7001, "Beechwood Special School", CommunitySpecial, Special, NotApplicable, 4, 19, 165, 52.4m, null, "TS4 3AA", Card(2026, 2, 11, 2), Earlier: [Historic(2013, 6, 26, 2)]),
 
         // Halton.
         new(990201, "876", 4001, "The Heath School", AcademyConverter, Academies, Secondary, 11, 18, 1_450, 12.5m, null, "WA7 2NS", Eif(2014, 6, 11, 1, Cif)),
@@ -91,6 +92,9 @@ internal static class DemoCatalog
     private static DemoInspection Eif(int year, int month, int day, int grade, int framework = EifFramework, int concern = NoConcern) =>
         new(new DateOnly(year, month, day), framework, grade, concern);
 
+    private static DemoInspection Historic(int year, int month, int day, int grade, int concern = NoConcern) =>
+        new(new DateOnly(year, month, day), Cif, grade, concern);
+
     private static DemoInspection Card(int year, int month, int day, int grade) =>
         new(new DateOnly(year, month, day), ReportCardFramework, grade, NoConcern);
 
@@ -110,7 +114,7 @@ internal static class DemoCatalog
 internal sealed record DemoSchool(
     int Urn, string LaCode, int EstablishmentNumber, string Name, int TypeCode, int TypeGroupCode, int PhaseCode,
     int LowAge, int HighAge, int Pupils, decimal FreeSchoolMealsPercentage, string? ClusterId, string Postcode,
-    DemoInspection? Latest, bool Closed = false);
+    DemoInspection? Latest, bool Closed = false, DemoInspection[]? Earlier = null);
 
 /// <summary>For report cards, Grade is the grade of every area (1 exceptional to 5 urgent improvement).</summary>
 internal sealed record DemoInspection(DateOnly Date, int Framework, int Grade, int CategoryOfConcern);

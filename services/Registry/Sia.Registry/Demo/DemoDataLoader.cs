@@ -59,20 +59,20 @@ public sealed partial class DemoDataLoader(RegistryDbContext db, TimeProvider cl
 
     private async Task<int> AddInspectionsAsync(DateTime now, CancellationToken cancellationToken)
     {
-        var inspected = DemoCatalog.Schools.Where(s => s.Latest is not null).ToDictionary(s => s.Urn, s => s.Latest!);
+        var inspected = DemoCatalog.Schools.Where(s => s.Latest is not null).ToDictionary(s => s.Urn, s => (DemoInspection[])[.. s.Earlier ?? [], s.Latest!]);
         var urns = inspected.Keys.ToList();
         var uninspected = await db.Schools.Where(s => urns.Contains(s.Urn) && !db.Inspections.Any(i => i.Urn == s.Urn)).ToListAsync(cancellationToken);
         var today = clock.TodayInEngland();
-        var added = uninspected.Select(school =>
+        var added = uninspected.SelectMany(school => inspected[school.Urn].OrderBy(demo => demo.Date).Select(demo =>
         {
-            var inspection = ToReport(inspected[school.Urn]);
+            var inspection = ToReport(demo);
             var violations = new Violations();
             InspectionRules.Validate(inspection, today, violations);
             ThrowIfInvalid(violations, ResourceNames.School(school.Urn));
             var entity = inspection.NewEntity(school.Urn, now);
             db.Inspections.Add(entity);
             return (school, entity);
-        }).ToList();
+        })).ToList();
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (school, inspection) in added) LatestInspection.Record(school, inspection);
         await db.SaveChangesAsync(cancellationToken);
