@@ -210,6 +210,8 @@ public sealed class PriorityApiTests(RiskStack stack) : IClassFixture<RiskStack>
         target.Targets[0].TargetValue = null;
         target.Targets[0].Baseline = new Types.TargetValue { Text = "in line", Unit = "percent" };
         target.ImpactMeasures.Add(new Types.ImpactMeasure { Evidence = "No description" });
+        target.State = (Priority.Types.State)7;
+        target.Milestones.Add(Milestone("Unknown status", null, (Types.Milestone.Types.Status)9));
         var parts = await Assert.ThrowsAsync<RpcException>(async () => await CreateAsync(York, "bad-2016", target));
         var dated = Simple(2016);
         dated.Milestones.Add(Milestone("Due on a day that is not", new Date { Year = 2016, Month = 2, Day = 30 }, Types.Milestone.Types.Status.NotStarted));
@@ -219,7 +221,8 @@ public sealed class PriorityApiTests(RiskStack stack) : IClassFixture<RiskStack>
         Assert.All(badIds, e => Assert.Equal(["priority_id"], e.ViolatedFields()));
         Assert.Equal(["priority.academic_year", "priority.title", "priority.targets"], content.ViolatedFields());
         Assert.Equal(["priority.milestones[0].due_date"], date.ViolatedFields());
-        Assert.Equal(["priority.targets[0].baseline.unit", "priority.targets[0].target_value", "priority.impact_measures[0].description"], parts.ViolatedFields());
+        Assert.Equal(["priority.state", "priority.targets[0].baseline.unit", "priority.targets[0].target_value", "priority.milestones[0].status", "priority.impact_measures[0].description"],
+            parts.ViolatedFields());
         Assert.Equal(["priority"], missing.ViolatedFields());
         var none = await Assert.ThrowsAsync<RpcException>(async () => await Priorities.GetPriorityAsync(new GetPriorityRequest { Name = York + "/priorities/bad-2016" }));
         Assert.Equal(StatusCode.NotFound, none.StatusCode);
