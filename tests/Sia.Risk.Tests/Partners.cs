@@ -7,9 +7,12 @@ namespace Sia.Risk.Tests;
 /// <summary>Partner headers as the gateway signs them, with the tests' key (<see cref="RiskStack.SigningKey"/>).</summary>
 internal static class Partners
 {
-    public static Metadata ActingFor(string name, params string[] localAuthorities)
+    public static Metadata ActingFor(string name, params string[] localAuthorities) => Signed(new CallingPartner(name, PartnerActsFor.Of(localAuthorities, [], [])));
+
+    public static Metadata ActingForAlliances(string name, params string[] alliances) => Signed(new CallingPartner(name, PartnerActsFor.Of([], alliances, [])));
+
+    private static Metadata Signed(CallingPartner partner)
     {
-        var partner = new CallingPartner(name, PartnerActsFor.Of(localAuthorities, [], []));
         var headers = new Metadata();
         foreach (var (header, value) in PartnerHeaders.Sign(partner, DateTimeOffset.UtcNow, Encoding.UTF8.GetBytes(RiskStack.SigningKey)).Headers) headers.Add(header, value);
         return headers;

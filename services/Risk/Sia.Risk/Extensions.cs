@@ -7,6 +7,7 @@ using Sia.ServiceDefaults;
 using Sia.Risk.Domain.Assessments;
 using Sia.Risk.Domain.Frameworks;
 using Sia.Risk.Domain.Notifications;
+using Sia.Risk.Domain.Priorities;
 using Sia.Risk.Grpc;
 using Sia.Risk.Import;
 using Sia.ServiceKit.Data;
@@ -35,6 +36,7 @@ public static class Extensions
         builder.Services.AddSingleton(ResponseBudget.From(builder.Configuration, "Risk:MaxResponseBytes"));
         builder.Services.AddScoped(services => new CreateRequestLog(services.GetRequiredService<RiskDbContext>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<Frameworks>();
+        builder.Services.AddScoped<Priorities>();
         builder.Services.AddScoped<IndicatorImporter>();
         builder.Services.AddScoped<ScrutinyNotifications>();
         builder.Services.AddScoped<Assessments>();
@@ -53,6 +55,7 @@ public static class Extensions
         app.MapGrpcServiceParsingStrictly<IndicatorImportGrpcService>();
         app.MapGrpcServiceParsingStrictly<NotificationGrpcService>();
         app.MapGrpcServiceParsingStrictly<AssessmentGrpcService>();
+        app.MapGrpcServiceParsingStrictly<PriorityGrpcService>();
         app.MapGrpcReflectionService();
     }
 

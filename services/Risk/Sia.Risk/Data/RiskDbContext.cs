@@ -13,6 +13,7 @@ public sealed class RiskDbContext(DbContextOptions<RiskDbContext> options) : DbC
     internal DbSet<AssessmentEntity> Assessments => Set<AssessmentEntity>();
     internal DbSet<IndicatorValueEntity> IndicatorValues => Set<IndicatorValueEntity>();
     internal DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
+    internal DbSet<PriorityEntity> Priorities => Set<PriorityEntity>();
 
     // The read model of the registry (ReadModel/RegistryFollower).
     internal DbSet<RegistrySchoolEntity> RegistrySchools => Set<RegistrySchoolEntity>();
@@ -28,6 +29,7 @@ public sealed class RiskDbContext(DbContextOptions<RiskDbContext> options) : DbC
         model.ApplyConfiguration(new AssessmentConfiguration());
         model.ApplyConfiguration(new IndicatorValueConfiguration());
         model.ApplyConfiguration(new NotificationConfiguration());
+        model.ApplyConfiguration(new PriorityConfiguration());
         model.ApplyConfiguration(new CreateRequestConfiguration());
         model.ApplyConfiguration(new RegistrySchoolConfiguration());
         model.ApplyConfiguration(new RegistryAllianceMembershipConfiguration());

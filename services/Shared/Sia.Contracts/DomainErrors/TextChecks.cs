@@ -18,6 +18,14 @@ public static class TextChecks
         return false;
     }
 
+    /// <summary>As <see cref="CheckText"/>, for text that must not be empty or only white space (<paramref name="missing"/> says so).</summary>
+    public static bool CheckRequiredText(this Violations violations, string text, int maxLength, string field, string missing)
+    {
+        if (!string.IsNullOrWhiteSpace(text)) return violations.CheckText(text, maxLength, field);
+        violations.Add(field, missing);
+        return false;
+    }
+
     /// <summary>A caller's value as a refusal quotes it: whole if short, else its start and its length, so no refusal grows with what it refuses.</summary>
     public static string Quote(string value)
     {

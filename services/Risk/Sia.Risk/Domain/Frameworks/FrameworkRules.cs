@@ -49,7 +49,7 @@ internal static partial class FrameworkRules
         {
             var (criterion, field) = (criteria[i], $"{prefix}.criteria[{i}]");
             CheckId(criterion.Id, Identifier(), $"{field}.id", "attainment_below_floor", seen, violations);
-            Required(criterion.Title, Title, $"{field}.title", "A criterion needs a title.", violations);
+            violations.CheckRequiredText(criterion.Title, Title, $"{field}.title", "A criterion needs a title.");
             violations.CheckText(criterion.Description, Description, $"{field}.description");
             if (criterion.IndicatorTest is { } test) ValidateIndicatorTest(test, $"{field}.indicator_test", violations);
         }
@@ -83,7 +83,7 @@ internal static partial class FrameworkRules
         {
             var (category, field) = (categories[i], $"{prefix}.categories[{i}]");
             CheckId(category.Id, CategoryIdentifier(), $"{field}.id", "3 or red", seen, violations);
-            Required(category.Label, Label, $"{field}.label", "A category needs a label, as officers see it: \"Category 3\", \"Red\".", violations);
+            violations.CheckRequiredText(category.Label, Label, $"{field}.label", "A category needs a label, as officers see it: \"Category 3\", \"Red\".");
             violations.CheckText(category.Description, Description, $"{field}.description");
         }
     }
@@ -98,7 +98,7 @@ internal static partial class FrameworkRules
         {
             var (rule, field) = (rules[i], $"{prefix}.rules[{i}]");
             CheckId(rule.Id, Identifier(), $"{field}.id", "ri_is_category_3", seen, violations);
-            Required(rule.Description, Description, $"{field}.description", "A rule needs a description an officer can read to a headteacher.", violations);
+            violations.CheckRequiredText(rule.Description, Description, $"{field}.description", "A rule needs a description an officer can read to a headteacher.");
             if (rule.Conditions.Count > MaxConditions)
                 violations.Add($"{field}.conditions", $"A rule has at most {MaxConditions} conditions; this one has {rule.Conditions.Count}.");
             for (var c = 0; c < Math.Min(rule.Conditions.Count, MaxConditions); c++)
@@ -158,11 +158,5 @@ internal static partial class FrameworkRules
     {
         if (!pattern.IsMatch(id)) violations.Add(field, $"{TextChecks.Quote(id)} is not an id: lower-case letters, digits and underscores, 1-63 characters, for example {example}.");
         else if (!seen.Add(id)) violations.Add(field, $"'{id}' is used twice; ids are unique within the framework.");
-    }
-
-    private static void Required(string text, int maxLength, string field, string missing, Violations violations)
-    {
-        if (string.IsNullOrWhiteSpace(text)) violations.Add(field, missing);
-        else violations.CheckText(text, maxLength, field);
     }
 }

@@ -79,6 +79,28 @@ namespace Sia.Risk.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "priorities",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    owner = table.Column<string>(type: "text", nullable: false),
+                    priority_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    academic_year = table.Column<int>(type: "integer", nullable: false),
+                    title = table.Column<string>(type: "text", nullable: false),
+                    description = table.Column<string>(type: "text", nullable: false),
+                    plan = table.Column<string>(type: "jsonb", nullable: false),
+                    state = table.Column<int>(type: "integer", nullable: false),
+                    create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    update_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_priorities", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "registry_follow_state",
                 columns: table => new
                 {
@@ -290,6 +312,17 @@ namespace Sia.Risk.Data.Migrations
                 columns: new[] { "la_code", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_priorities_owner_academic_year_priority_id",
+                table: "priorities",
+                columns: new[] { "owner", "academic_year", "priority_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_priorities_owner_priority_id",
+                table: "priorities",
+                columns: new[] { "owner", "priority_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_registry_alliance_memberships_alliance",
                 table: "registry_alliance_memberships",
                 column: "alliance");
@@ -327,6 +360,9 @@ namespace Sia.Risk.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "priorities");
 
             migrationBuilder.DropTable(
                 name: "registry_alliance_memberships");
