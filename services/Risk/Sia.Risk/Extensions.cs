@@ -6,6 +6,7 @@ using Sia.ServiceDefaults;
 using Sia.Risk.Domain.Assessments;
 using Sia.Risk.Domain.Frameworks;
 using Sia.Risk.Domain.Notifications;
+using Sia.Risk.Domain.SupportPlans;
 using Sia.Risk.Grpc;
 using Sia.Risk.Import;
 using Sia.ServiceKit.Data;
@@ -40,6 +41,7 @@ public static class Extensions
         builder.Services.AddScoped<InspectionRecompute>();
         builder.Services.AddHostedService<InspectionRecomputer>();
         builder.Services.AddScoped<SchoolAccess>();
+        builder.Services.AddScoped<SupportPlans>();
         builder.Services.AddCommitListener<RiskDbContext>(NotificationCommits.Log, NotificationCommits.OptionsSection);
         builder.AddRegistryReadModel();
     }
@@ -50,6 +52,7 @@ public static class Extensions
         app.MapGrpcServiceParsingStrictly<IndicatorImportGrpcService>();
         app.MapGrpcServiceParsingStrictly<NotificationGrpcService>();
         app.MapGrpcServiceParsingStrictly<AssessmentGrpcService>();
+        app.MapGrpcServiceParsingStrictly<SupportPlanGrpcService>();
         app.MapGrpcReflectionService();
     }
 
