@@ -171,6 +171,42 @@ public sealed class SupportPlanApiTests(RiskStack stack) : IClassFixture<RiskSta
     }
 
     [Fact]
+    public async Task A_leader_made_inactive_after_deployment_stays_in_the_plan_but_is_not_deployed_again()
+    {
+        var urn = await SchoolAsync("816");
+        var created = await CreateAsync(urn, YorkPlan());
+        await new RegistryV1.SystemLeaderService.SystemLeaderServiceClient(stack.Registry.CreateChannel()).UpdateSystemLeaderAsync(new RegistryV1.UpdateSystemLeaderRequest
+        {
+            SystemLeader = new RegistryV1.SystemLeader { Name = _nle, Active = false }, UpdateMask = new FieldMask { Paths = { "active" } },
+        });
+        await Until.TrueAsync(async () =>
+        {
+            await using var copy = Copy();
+            return !await copy.RegistryProviders.AnyAsync(p => p.Name == _nle && p.Active);
+        }, "the risk service to copy the NLE made inactive");
+
+        var milestone = new Milestone { Title = "Governors' review of the action plan", DueDate = Day(2016, 2, 12), Status = Milestone.Types.Status.OnTrack };
+        var updated = await Plans.UpdateSupportPlanAsync(new UpdateSupportPlanRequest
+        {
+            SupportPlan = new SupportPlan { Name = created.Name, Interventions = { created.Interventions }, Milestones = { created.Milestones, milestone } },
+            UpdateMask = new FieldMask { Paths = { "interventions", "milestones" } },
+        });
+        var again = created.Interventions[0].Clone();
+        again.StartDate = Day(2016, 1, 4);
+        again.EndDate = Day(2016, 3, 24);
+        var redeployed = await Assert.ThrowsAsync<RpcException>(async () => await Plans.UpdateSupportPlanAsync(new UpdateSupportPlanRequest
+        {
+            SupportPlan = new SupportPlan { Name = created.Name, Interventions = { created.Interventions, again } },
+            UpdateMask = new FieldMask { Paths = { "interventions" } },
+        }));
+
+        Assert.Equal(created.Interventions, updated.Interventions);
+        Assert.Equal(2, updated.Milestones.Count);
+        Assert.Equal(StatusCode.FailedPrecondition, redeployed.StatusCode);
+        Assert.Contains($"support_plan.interventions[2].provider: {_nle} is not active", redeployed.Status.Detail);
+    }
+
+    [Fact]
     public async Task Bad_fields_are_INVALID_ARGUMENT_each_named()
     {
         var urn = await SchoolAsync("816");
