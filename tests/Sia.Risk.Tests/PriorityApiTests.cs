@@ -106,14 +106,14 @@ public sealed class PriorityApiTests(RiskStack stack) : IClassFixture<RiskStack>
                 AllianceMembership = new RegistryV1.AllianceMembership { School = school.Name, JoinDate = new Date { Year = 2015, Month = 9, Day = 1 } },
             });
         }
-        await Until.TrueAsync(InCopyAsync, "the risk service to copy York's and Dudley's schools and alliance memberships");
+        await Until.TrueAsync(InCopyAsync, "the risk service to copy York's and Dudley's schools and alliances");
     }
 
     private async Task<bool> InCopyAsync()
     {
         await using var copy = new Data.RiskDbContext(new DbContextOptionsBuilder<Data.RiskDbContext>().UseNpgsql(stack.RiskDatabase).Options);
-        return await copy.RegistrySchools.AnyAsync(s => s.LaCode == "816") && await copy.RegistryAllianceMemberships.AnyAsync(m => m.Alliance == Ebor)
-            && await copy.RegistryAllianceMemberships.AnyAsync(m => m.Alliance == Dudley);
+        return await copy.RegistrySchools.AnyAsync(s => s.LaCode == "816") && await copy.RegistryProviders.AnyAsync(p => p.Name == Ebor)
+            && await copy.RegistryProviders.AnyAsync(p => p.Name == Dudley);
     }
 
     private async Task<Priority> CreateAsync(string owner, string id, Priority priority, Metadata? headers = null, string requestId = "")

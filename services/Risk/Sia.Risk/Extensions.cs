@@ -8,6 +8,7 @@ using Sia.Risk.Domain.Assessments;
 using Sia.Risk.Domain.Frameworks;
 using Sia.Risk.Domain.Notifications;
 using Sia.Risk.Domain.Priorities;
+using Sia.Risk.Domain.SupportPlans;
 using Sia.Risk.Grpc;
 using Sia.Risk.Import;
 using Sia.ServiceKit.Data;
@@ -43,6 +44,7 @@ public static class Extensions
         builder.Services.AddScoped<InspectionRecompute>();
         builder.Services.AddHostedService<InspectionRecomputer>();
         builder.Services.AddScoped<SchoolAccess>();
+        builder.Services.AddScoped<SupportPlans>();
         builder.Services.AddCommitListener<RiskDbContext>(NotificationCommits.Log, NotificationCommits.OptionsSection);
         builder.AddRegistryReadModel();
         if (builder.Configuration.GetValue<bool?>("Risk:LoadDemoData") ?? builder.Environment.IsDevelopment())
@@ -56,6 +58,7 @@ public static class Extensions
         app.MapGrpcServiceParsingStrictly<NotificationGrpcService>();
         app.MapGrpcServiceParsingStrictly<AssessmentGrpcService>();
         app.MapGrpcServiceParsingStrictly<PriorityGrpcService>();
+        app.MapGrpcServiceParsingStrictly<SupportPlanGrpcService>();
         app.MapGrpcReflectionService();
     }
 

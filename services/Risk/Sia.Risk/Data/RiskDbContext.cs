@@ -14,11 +14,13 @@ public sealed class RiskDbContext(DbContextOptions<RiskDbContext> options) : DbC
     internal DbSet<IndicatorValueEntity> IndicatorValues => Set<IndicatorValueEntity>();
     internal DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
     internal DbSet<PriorityEntity> Priorities => Set<PriorityEntity>();
+    internal DbSet<SupportPlanEntity> SupportPlans => Set<SupportPlanEntity>();
 
     // The read model of the registry (ReadModel/RegistryFollower).
     internal DbSet<RegistrySchoolEntity> RegistrySchools => Set<RegistrySchoolEntity>();
     internal DbSet<RegistryAllianceMembershipEntity> RegistryAllianceMemberships => Set<RegistryAllianceMembershipEntity>();
     internal DbSet<RegistryInspectionEntity> RegistryInspections => Set<RegistryInspectionEntity>();
+    internal DbSet<RegistryProviderEntity> RegistryProviders => Set<RegistryProviderEntity>();
     internal DbSet<RegistryFollowStateEntity> RegistryFollowState => Set<RegistryFollowStateEntity>();
     internal DbSet<InspectionRecordedEntity> InspectionsRecorded => Set<InspectionRecordedEntity>();
 
@@ -30,10 +32,12 @@ public sealed class RiskDbContext(DbContextOptions<RiskDbContext> options) : DbC
         model.ApplyConfiguration(new IndicatorValueConfiguration());
         model.ApplyConfiguration(new NotificationConfiguration());
         model.ApplyConfiguration(new PriorityConfiguration());
+        model.ApplyConfiguration(new SupportPlanConfiguration());
         model.ApplyConfiguration(new CreateRequestConfiguration());
         model.ApplyConfiguration(new RegistrySchoolConfiguration());
         model.ApplyConfiguration(new RegistryAllianceMembershipConfiguration());
         model.ApplyConfiguration(new RegistryInspectionConfiguration());
+        model.ApplyConfiguration(new RegistryProviderConfiguration());
         model.ApplyConfiguration(new RegistryFollowStateConfiguration());
         model.ApplyConfiguration(new InspectionRecordedConfiguration());
         SnakeCaseNames.Apply(model);

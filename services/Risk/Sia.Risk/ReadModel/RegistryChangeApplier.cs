@@ -9,7 +9,8 @@ namespace Sia.Risk.ReadModel;
 
 /// <summary>
 /// Applies the registry's changes to the read model. Each change carries its resource as it is now, so applying it is an
-/// upsert of that state: schools (with their memberships) and inspections; other kinds only advance the token. A batch is
+/// upsert of that state: schools (with their memberships), inspections, and alliances and system leaders (the providers
+/// of support plans' interventions); other kinds only advance the token. A batch is
 /// one SaveChanges, so one transaction, with the follow state: the copy and the token that resumes after it commit
 /// together or not at all, and a crash anywhere leaves the copy as of a token it can resume from.
 /// </summary>
@@ -32,6 +33,7 @@ internal sealed class RegistryChangeApplier(RiskDbContext db, TimeProvider clock
 
         await ApplySchoolsAsync(changes, cancellationToken);
         await ApplyInspectionsAsync(changes, cancellationToken);
+        await ApplyProvidersAsync(changes, cancellationToken);
 
         state.ResumeToken = changes[^1].ResumeToken;
         state.AppliedChanges += changes.Count;
@@ -86,6 +88,29 @@ internal sealed class RegistryChangeApplier(RiskDbContext db, TimeProvider clock
             }
             else inspection.CopyTo(row);
             row.AppliedChanges += count;
+        }
+    }
+
+    /// <summary>Alliances and system leaders: each one's name and whether it can be deployed, as its latest change in the batch has it.</summary>
+    private async Task ApplyProvidersAsync(IReadOnlyList<Change> changes, CancellationToken cancellationToken)
+    {
+        var providers = changes
+            .Select(c => c.CurrentCase switch
+            {
+                Change.CurrentOneofCase.Alliance => (Name: c.Alliance.Name, Active: true),
+                Change.CurrentOneofCase.SystemLeader => (Name: c.SystemLeader.Name, Active: c.SystemLeader.Active),
+                _ => (Name: "", Active: false),
+            })
+            .Where(p => p.Name.Length > 0)
+            .GroupBy(p => p.Name, (_, group) => group.Last())
+            .ToList();
+        if (providers.Count == 0) return;
+        var names = providers.Select(p => p.Name).ToList();
+        var rows = await db.RegistryProviders.Where(p => names.Contains(p.Name)).ToDictionaryAsync(p => p.Name, cancellationToken);
+        foreach (var (name, active) in providers)
+        {
+            if (!rows.TryGetValue(name, out var row)) db.RegistryProviders.Add(row = new RegistryProviderEntity { Name = name });
+            row.Active = active;
         }
     }
 }

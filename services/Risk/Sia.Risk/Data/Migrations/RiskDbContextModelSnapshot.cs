@@ -558,6 +558,22 @@ namespace Sia.Risk.Data.Migrations
                     b.ToTable("registry_inspections", (string)null);
                 });
 
+            modelBuilder.Entity("Sia.Risk.Data.ReadModel.RegistryProviderEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.HasKey("Name")
+                        .HasName("pk_registry_providers");
+
+                    b.ToTable("registry_providers", (string)null);
+                });
+
             modelBuilder.Entity("Sia.Risk.Data.ReadModel.RegistrySchoolEntity", b =>
                 {
                     b.Property<int>("Urn")
@@ -605,6 +621,84 @@ namespace Sia.Risk.Data.Migrations
                         .HasDatabaseName("ix_registry_schools_la_code_urn");
 
                     b.ToTable("registry_schools", (string)null);
+                });
+
+            modelBuilder.Entity("Sia.Risk.Data.SupportPlanEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<long>("EstimatedCostPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("estimated_cost_pence");
+
+                    b.Property<string>("ImpactReviews")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("impact_reviews");
+
+                    b.Property<string>("IntendedOutcomes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("intended_outcomes");
+
+                    b.Property<string>("Interventions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("interventions");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Milestones")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("milestones");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("update_time");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer")
+                        .HasColumnName("urn");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_plans");
+
+                    b.HasIndex("Urn", "AcademicYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_support_plans_urn_academic_year");
+
+                    b.HasIndex("LaCode", "Urn", "AcademicYear")
+                        .HasDatabaseName("ix_support_plans_la_code_urn_academic_year");
+
+                    b.ToTable("support_plans", (string)null);
                 });
 
             modelBuilder.Entity("Sia.ServiceKit.Data.CreateRequestEntity", b =>

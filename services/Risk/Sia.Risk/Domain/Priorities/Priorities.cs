@@ -99,7 +99,7 @@ internal sealed class Priorities(RiskDbContext db, CreateRequestLog log, TimePro
     private async Task<bool> KnowsOwnerAsync(PriorityOwner owner, CancellationToken cancellationToken) => owner.Kind switch
     {
         PriorityOwnerKind.LocalAuthority => await db.RegistrySchools.AnyAsync(s => s.LaCode == owner.Id, cancellationToken),
-        _ => await db.RegistryAllianceMemberships.AnyAsync(m => m.Alliance == owner.Name, cancellationToken),
+        _ => await db.RegistryProviders.AnyAsync(p => p.Name == owner.Name, cancellationToken),
     };
 }
 

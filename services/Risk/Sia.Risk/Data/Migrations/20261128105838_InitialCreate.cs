@@ -137,6 +137,18 @@ namespace Sia.Risk.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "registry_providers",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "text", nullable: false),
+                    active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_registry_providers", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "registry_schools",
                 columns: table => new
                 {
@@ -153,6 +165,30 @@ namespace Sia.Risk.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_registry_schools", x => x.urn);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "support_plans",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    urn = table.Column<int>(type: "integer", nullable: false),
+                    la_code = table.Column<string>(type: "text", nullable: false),
+                    academic_year = table.Column<int>(type: "integer", nullable: false),
+                    summary = table.Column<string>(type: "text", nullable: false),
+                    interventions = table.Column<string>(type: "jsonb", nullable: false),
+                    intended_outcomes = table.Column<string>(type: "jsonb", nullable: false),
+                    milestones = table.Column<string>(type: "jsonb", nullable: false),
+                    impact_reviews = table.Column<string>(type: "jsonb", nullable: false),
+                    estimated_cost_pence = table.Column<long>(type: "bigint", nullable: false),
+                    create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    update_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_support_plans", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -341,6 +377,17 @@ namespace Sia.Risk.Data.Migrations
                 name: "ix_registry_schools_la_code_urn",
                 table: "registry_schools",
                 columns: new[] { "la_code", "urn" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_support_plans_la_code_urn_academic_year",
+                table: "support_plans",
+                columns: new[] { "la_code", "urn", "academic_year" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_support_plans_urn_academic_year",
+                table: "support_plans",
+                columns: new[] { "urn", "academic_year" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -372,6 +419,12 @@ namespace Sia.Risk.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "registry_inspections");
+
+            migrationBuilder.DropTable(
+                name: "registry_providers");
+
+            migrationBuilder.DropTable(
+                name: "support_plans");
 
             migrationBuilder.DropTable(
                 name: "assessments");
