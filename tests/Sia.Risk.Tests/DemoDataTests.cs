@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Sia.Registry.Testing;
 using Sia.Risk.V1;
 using Sia.ServiceDefaults;
@@ -9,13 +8,16 @@ namespace Sia.Risk.Tests;
 
 /// <summary>
 /// The registry's demo data, copied by the risk service, which loads its own demo on it: York's 2015/16 autumn round with
-/// its seven schools requiring improvement, Middlesbrough's 2014/15 with North Ormesby in special measures and scrutiny
-/// told once; and starting the service again adds nothing.
+/// its seven schools requiring improvement, each with a support plan from Ebor, and its six priorities; Dudley's alliance's
+/// three; Middlesbrough's 2014/15 with North Ormesby in special measures and scrutiny told once; and starting the service
+/// again adds nothing.
 /// </summary>
 public sealed class DemoDataTests(PostgresServer postgres) : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> Signing = new() { [PartnerHeaders.SigningKeyConfigKey] = RiskStack.SigningKey };
     private static readonly Dictionary<string, string?> WithDemo = new(Signing) { ["Risk:LoadDemoData"] = "true" };
+
+    private const string DudleyAlliance = "alliances/dudley-school-improvement-alliance";
 
     private readonly RegistryHost _registry = new(postgres) { LoadDemoData = true, Settings = Signing };
     private string _database = "";
@@ -31,9 +33,12 @@ public sealed class DemoDataTests(PostgresServer postgres) : IAsyncLifetime
     [Fact]
     public async Task York_has_seven_schools_requiring_improvement_and_one_good_school_at_risk_and_Middlesbrough_one_notification()
     {
-        var york = await LoadedSummaryAsync("816", 2015, expected: 12);
-        var middlesbrough = await LoadedSummaryAsync("806", 2014, expected: 7);
+        await LoadedAsync();
+        var york = await SummaryAsync("816", 2015);
+        var middlesbrough = await SummaryAsync("806", 2014);
 
+        Assert.Equal(12, york.Assessed);
+        Assert.Equal(7, middlesbrough.Assessed);
         Assert.Equal([("1", 4), ("2", 1), ("3", 7), ("4", 0)], york.Categories.Select(c => (c.Category, c.Count)));
         Assert.Equal(1, york.AtRisk);
         Assert.Equal(0, york.CausingConcern);
@@ -48,6 +53,26 @@ public sealed class DemoDataTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(["attainment_below_floor", "leadership_concerns", "wide_gap_english_maths"],
             holgate.Result.Criteria.Where(c => c.Outcome == CriterionJudgement.Types.Judgement.Met).Select(c => c.Criterion).Order());
 
+        var plans = await new SupportPlanService.SupportPlanServiceClient(_risk.CreateChannel()).ListSupportPlansAsync(new ListSupportPlansRequest
+        {
+            Parent = "schools/-",
+            LocalAuthority = "localAuthorities/816",
+            AcademicYear = 2015,
+            PageSize = 20,
+        }, cancellationToken: TestContext.Current.CancellationToken);
+        var requiringImprovement = await Assessments.ListAssessmentsAsync(new ListAssessmentsRequest
+        {
+            Parent = "schools/-",
+            LocalAuthority = "localAuthorities/816",
+            AcademicYear = 2015,
+            Categories = { "3" },
+        }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(requiringImprovement.Assessments.Select(a => a.School), plans.SupportPlans.Select(p => p.School));
+        Assert.All(plans.SupportPlans, plan => Assert.Equal("alliances/ebor", plan.Interventions[0].Provider));
+        var priorities = new PriorityService.PriorityServiceClient(_risk.CreateChannel());
+        Assert.Equal(6, (await priorities.ListPrioritiesAsync(new ListPrioritiesRequest { Parent = "localAuthorities/816", AcademicYear = 2015 })).Priorities.Count);
+        Assert.Equal(3, (await priorities.ListPrioritiesAsync(new ListPrioritiesRequest { Parent = DudleyAlliance })).Priorities.Count);
+
         var notifications = await NotificationsAsync("806");
         var northOrmesby = Assert.Single(notifications);
         Assert.Equal("schools/990102", northOrmesby.School);
@@ -58,13 +83,12 @@ public sealed class DemoDataTests(PostgresServer postgres) : IAsyncLifetime
     [Fact]
     public async Task Starting_again_adds_nothing()
     {
-        await LoadedSummaryAsync("806", 2014, expected: 7);
-        await LoadedSummaryAsync("816", 2015, expected: 12);
+        await LoadedAsync();
         var before = await NotificationsAsync("806");
 
         await _risk.DisposeAsync();
         _risk = await RiskHost.StartAsync(_database, _registry.Address, WithDemo);
-        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        await LoadedAsync();
 
         Assert.Equal(before.Select(n => n.Name), (await NotificationsAsync("806")).Select(n => n.Name));
         var versions = await Assessments.ListAssessmentVersionsAsync(new ListAssessmentVersionsRequest { Name = "schools/990102/assessments/2014-15-autumn" },
@@ -74,29 +98,13 @@ public sealed class DemoDataTests(PostgresServer postgres) : IAsyncLifetime
 
     private AssessmentService.AssessmentServiceClient Assessments => new(_risk.CreateChannel());
 
-    /// <summary>The LA's summary once the loader has published all of its <paramref name="expected"/> assessments.</summary>
-    private async Task<AssessmentSummary> LoadedSummaryAsync(string la, int year, int expected)
-    {
-        AssessmentSummary? summary = null;
-        await Until.TrueAsync(async () =>
-        {
-            try
-            {
-                summary = (await Assessments.SummarizeAssessmentsAsync(new SummarizeAssessmentsRequest
-                {
-                    LocalAuthority = $"localAuthorities/{la}",
-                    AcademicYear = year,
-                    PublishedOnly = true,
-                })).Summaries[0];
-                return summary.Assessed == expected;
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
-            {
-                return false; // no framework published yet
-            }
-        }, $"the demo's {expected} published assessments of LA {la}");
-        return summary!;
-    }
+    /// <summary>Once this start's loader has finished (it logs, rather than throws, a failure: the assertions show it).</summary>
+    private Task LoadedAsync() =>
+        _risk.Services.GetServices<IHostedService>().OfType<Demo.RiskDemoLoader>().Single().ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+
+    private async Task<AssessmentSummary> SummaryAsync(string la, int year) =>
+        (await Assessments.SummarizeAssessmentsAsync(new SummarizeAssessmentsRequest { LocalAuthority = $"localAuthorities/{la}", AcademicYear = year, PublishedOnly = true }))
+        .Summaries[0];
 
     private async Task<List<Notification>> NotificationsAsync(string la) =>
         [.. (await new NotificationService.NotificationServiceClient(_risk.CreateChannel())
