@@ -85,16 +85,18 @@ public sealed class GatewayOptionsValidatorTests
     }
 
     [Fact]
-    public void The_demo_partners_are_valid_and_the_York_LA_Officer_acts_for_York_only()
+    public void The_demo_partners_are_valid_and_the_York_LA_Officer_and_Middlesbrough_Scrutiny_act_for_their_LA_only()
     {
         var options = Bind(new ConfigurationBuilder()
             .AddJsonFile(RepoPaths.Combine("gateway", "Sia.Gateway", "appsettings.Development.json"))
             .Build().AsEnumerable().ToDictionary());
 
         Assert.True(new GatewayOptionsValidator().Validate(null, options).Succeeded);
-        Assert.Equal(["Demo Partner", "Demo Schools Reader", "York LA Officer"], options.Partners.Select(p => p.Name));
+        Assert.Equal(["Demo Partner", "Demo Schools Reader", "York LA Officer", "Middlesbrough Scrutiny"], options.Partners.Select(p => p.Name));
         Assert.Equal(["816"], options.Partners[2].ActsFor.LocalAuthorities);
         Assert.Equal(TestPartners.Hash("sia-demo-york-key"), options.Partners[2].KeyHash);
+        Assert.Equal(["806"], options.Partners[3].ActsFor.LocalAuthorities);
+        Assert.Equal(TestPartners.Hash("sia-demo-middlesbrough-key"), options.Partners[3].KeyHash);
         Assert.All(options.Partners.Take(2), p => Assert.Empty(p.ActsFor.LocalAuthorities.Concat(p.ActsFor.Alliances).Concat(p.ActsFor.Schools)));
     }
 

@@ -21,6 +21,8 @@ public sealed class StackFixture : IAsyncLifetime
     /// <summary>The demo partners of the gateway's appsettings.Development.json.</summary>
     public const string DemoKey = "sia-demo-key";
     public const string SchoolsReaderKey = "sia-demo-schools-key";
+    public const string YorkKey = "sia-demo-york-key";
+    public const string MiddlesbroughKey = "sia-demo-middlesbrough-key";
 
     /// <summary>A partner of the tests' own, which may only read a school: the rate limit test empties its bucket.</summary>
     public const string RateLimitedKey = "sia-stack-tests-rate-limited-key";
@@ -54,10 +56,10 @@ public sealed class StackFixture : IAsyncLifetime
         builder.CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", PermitsPerSecond.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("Gateway__RateLimit__Burst", Burst.ToString(CultureInfo.InvariantCulture))
-            // A partner after the three of the gateway's appsettings.Development.json.
-            .WithEnvironment("Gateway__Partners__3__Name", "Stack Tests Rate Limited")
-            .WithEnvironment("Gateway__Partners__3__KeyHash", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(RateLimitedKey))))
-            .WithEnvironment("Gateway__Partners__3__Scopes__0", "/sia.registry.v1.SchoolService/GetSchool")
+            // A partner after the four of the gateway's appsettings.Development.json.
+            .WithEnvironment("Gateway__Partners__4__Name", "Stack Tests Rate Limited")
+            .WithEnvironment("Gateway__Partners__4__KeyHash", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(RateLimitedKey))))
+            .WithEnvironment("Gateway__Partners__4__Scopes__0", "/sia.registry.v1.SchoolService/GetSchool")
             .WithEnvironment("ReverseProxy__Clusters__registry__HealthCheck__Active__Interval", GatewayHealthCheckInterval.ToString());
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

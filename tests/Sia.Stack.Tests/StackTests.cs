@@ -122,7 +122,7 @@ public sealed class StackTests(StackFixture stack)
         do
         {
             resources = await stack.Telemetry.ResourcesAsync(Cancellation);
-            if (resources.Count(r => r is { Name: "registry" or "gateway", HasLogs: true, HasTraces: true, HasMetrics: true }) == 2) return;
+            if (resources.Count(r => r is { Name: "registry" or "gateway" or "risk", HasLogs: true, HasTraces: true, HasMetrics: true }) == 3) return;
             await Task.Delay(250, Cancellation);
         }
         while (clock.Elapsed < TelemetryPatience);

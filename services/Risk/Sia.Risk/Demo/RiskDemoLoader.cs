@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenTelemetry;
 using Sia.Risk.Data;
 using Sia.Risk.Domain;
 using Sia.Risk.Domain.Assessments;
@@ -44,11 +45,15 @@ internal sealed partial class RiskDemoLoader(IServiceScopeFactory scopes, ILogge
 
     private async Task LoadAsync(CancellationToken stoppingToken)
     {
-        if (!await CopyHoldsTheDemoSchoolsAsync(stoppingToken))
+        bool ready;
+        // Waiting is a query a second: untraced, as a trace each would bury the dashboard's list.
+        using (SuppressInstrumentationScope.Begin()) ready = await CopyHoldsTheDemoSchoolsAsync(stoppingToken);
+        if (!ready)
         {
             LogCopyIncomplete(logger, GiveUpAfter);
             return;
         }
+        using var activity = RiskTracing.Source.StartActivity("Load the demo's risk data");
         await InScopeAsync<IndicatorImporter, IndicatorImportSummary>(importer =>
             importer.ImportAsync(DemoAssessments.Indicators.Select(row => new IndicatorParseResult(row, null)).ToAsyncEnumerable(), stoppingToken));
         var published = 0;

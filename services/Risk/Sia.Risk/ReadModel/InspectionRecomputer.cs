@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OpenTelemetry;
 using Sia.Risk.Domain.Assessments;
 
@@ -12,9 +11,6 @@ namespace Sia.Risk.ReadModel;
 /// </summary>
 internal sealed partial class InspectionRecomputer(IServiceScopeFactory scopes, ILogger<InspectionRecomputer> logger) : BackgroundService
 {
-    /// <summary>Named as the service's assembly, which ServiceDefaults traces: each recompute is one trace with its queries.</summary>
-    private static readonly ActivitySource Tracing = new("Sia.Risk");
-
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -50,7 +46,7 @@ internal sealed partial class InspectionRecomputer(IServiceScopeFactory scopes, 
 
     private async Task<bool> TakeNextAsync(CancellationToken cancellationToken)
     {
-        using var activity = Tracing.StartActivity("Recompute assessments after a recorded inspection");
+        using var activity = RiskTracing.Source.StartActivity("Recompute assessments after a recorded inspection");
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<InspectionRecompute>().TakeNextAsync(cancellationToken);
     }
