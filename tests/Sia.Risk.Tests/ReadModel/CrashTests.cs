@@ -86,7 +86,7 @@ public sealed class CrashTests(PostgresServer postgres) : IAsyncLifetime
             await using (var lockRow = new NpgsqlCommand("SELECT resume_token FROM registry_follow_state FOR UPDATE", holder, hold)) await lockRow.ExecuteScalarAsync();
             var opened = await writes.CreateSchoolAsync();
             await writes.InspectAsync(opened, RegistryWrites.ReportCard());
-            await Until.TrueAsync(() => WaitsForALockAsync(holder, "risk killed mid-apply"), "the batch to wait for the follow state's row");
+            await Until.TrueAsync(() => PostgresLocks.WaitsForALockAsync(holder, "risk killed mid-apply"), "the batch to wait for the follow state's row");
             await process.KillAsync();
             await hold.RollbackAsync();
         }
@@ -105,12 +105,5 @@ public sealed class CrashTests(PostgresServer postgres) : IAsyncLifetime
     {
         await using var copy = probe.OpenCopy();
         return await copy.RegistrySchools.Select(s => s.Urn).ToListAsync();
-    }
-
-    private static async Task<bool> WaitsForALockAsync(NpgsqlConnection connection, string applicationName)
-    {
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = @name AND wait_event_type = 'Lock'", connection);
-        command.Parameters.AddWithValue("name", applicationName);
-        return (long)(await command.ExecuteScalarAsync())! > 0;
     }
 }
