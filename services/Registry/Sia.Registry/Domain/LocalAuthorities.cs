@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Sia.Contracts.DomainErrors;
 using Sia.Registry.Data;
 using Sia.ServiceKit.Domain;
@@ -34,19 +33,7 @@ internal sealed class LocalAuthorities(RegistryDbContext db, CreateRequestLog lo
         var now = clock.UtcNowForDatabase();
         var entity = new LocalAuthorityEntity { Code = code, DisplayName = displayName.Trim(), CreateTime = now, UpdateTime = now };
         db.LocalAuthorities.Add(entity);
-        log.Record(requestId, ResourceNames.LocalAuthority(code));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (CreateRequestLog.IsDuplicateRequest(ex))
-        {
-            return await GetAsync(ResourceNames.LocalAuthorityCode(await log.WinnerAsync(requestId, cancellationToken), "name"), cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            throw new AlreadyExistsException(ResourceNames.LocalAuthority(code));
-        }
-        return entity;
+        var winner = await log.SaveCreateAsync(requestId, ResourceNames.LocalAuthority(code), _ => new AlreadyExistsException(ResourceNames.LocalAuthority(code)), cancellationToken);
+        return winner is null ? entity : await GetAsync(ResourceNames.LocalAuthorityCode(winner, "name"), cancellationToken);
     }
 }

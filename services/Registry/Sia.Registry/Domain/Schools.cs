@@ -96,20 +96,8 @@ internal sealed class Schools(RegistryDbContext db, CreateRequestLog log, TimePr
 
         var entity = school.NewEntity(urn, clock.UtcNowForDatabase());
         db.Schools.Add(entity);
-        log.Record(requestId, ResourceNames.School(urn));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (CreateRequestLog.IsDuplicateRequest(ex))
-        {
-            return await GetAsync(ResourceNames.SchoolUrn(await log.WinnerAsync(requestId, cancellationToken), "name"), cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
-        {
-            throw UniqueViolation(unique, entity);
-        }
-        return entity;
+        var winner = await log.SaveCreateAsync(requestId, ResourceNames.School(urn), unique => UniqueViolation(unique, entity), cancellationToken);
+        return winner is null ? entity : await GetAsync(ResourceNames.SchoolUrn(winner, "name"), cancellationToken);
     }
 
     /// <summary>

@@ -24,6 +24,30 @@ public sealed class CreateRequestLog(DbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// Saves a create's pending changes with its request record. Returns null when it saved, or the name of the resource a
+    /// retry of the same request made, when that retry won the race; any other unique violation (the resource exists) is
+    /// thrown as <paramref name="alreadyExists"/> makes it.
+    /// </summary>
+    public async Task<string?> SaveCreateAsync(Guid? requestId, string resourceName, Func<PostgresException, Exception> alreadyExists,
+        CancellationToken cancellationToken)
+    {
+        Record(requestId, resourceName);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException ex) when (IsDuplicateRequest(ex))
+        {
+            return await WinnerAsync(requestId, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+        {
+            throw alreadyExists(unique);
+        }
+    }
+
+    /// <summary>
     /// After a save that lost the race with a retry of the same request (<see cref="IsDuplicateRequest"/>): drops this
     /// attempt's pending changes and returns the resource the winner made.
     /// </summary>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Sia.Contracts.DomainErrors;
 using Sia.Risk.Data;
 using Sia.ServiceKit.Domain;
@@ -63,21 +62,9 @@ internal sealed class Frameworks(RiskDbContext db, CreateRequestLog log, TimePro
             UpdateTime = now,
         };
         db.Frameworks.Add(entity);
-        log.Record(requestId, name.Draft);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (CreateRequestLog.IsDuplicateRequest(ex))
-        {
-            await log.WinnerAsync(requestId, cancellationToken);
-            return await GetDraftAsync(name, cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            throw new AlreadyExistsException(name.Draft, $"{ResourceNames.LocalAuthority(name.LaCode)} already has a framework for {AcademicYear.Label(name.AcademicYear)}: {name.Draft}. Update its draft instead.");
-        }
-        return entity;
+        var winner = await log.SaveCreateAsync(requestId, name.Draft, _ => new AlreadyExistsException(name.Draft,
+            $"{ResourceNames.LocalAuthority(name.LaCode)} already has a framework for {AcademicYear.Label(name.AcademicYear)}: {name.Draft}. Update its draft instead."), cancellationToken);
+        return winner is null ? entity : await GetDraftAsync(name, cancellationToken);
     }
 
     /// <summary>Changes the draft as <paramref name="change"/> says; a stale etag is ABORTED.</summary>

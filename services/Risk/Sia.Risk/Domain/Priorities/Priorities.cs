@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Sia.Contracts.DomainErrors;
 using Sia.Risk.Data;
 using Sia.ServiceKit.Domain;
@@ -53,20 +52,9 @@ internal sealed class Priorities(RiskDbContext db, CreateRequestLog log, TimePro
             UpdateTime = now,
         };
         db.Priorities.Add(entity);
-        log.Record(requestId, name.ToString());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (CreateRequestLog.IsDuplicateRequest(ex))
-        {
-            return await EarlierAsync(await log.WinnerAsync(requestId, cancellationToken), name, cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            throw new AlreadyExistsException(name.ToString(), $"{name.Owner.Name} already has a priority with the id '{name.Id}': {name}. Choose another id, or update that one.");
-        }
-        return entity;
+        var winner = await log.SaveCreateAsync(requestId, name.ToString(), _ => new AlreadyExistsException(name.ToString(),
+            $"{name.Owner.Name} already has a priority with the id '{name.Id}': {name}. Choose another id, or update that one."), cancellationToken);
+        return winner is null ? entity : await EarlierAsync(winner, name, cancellationToken);
     }
 
     /// <summary>Changes the priority as <paramref name="change"/> says; a stale etag is ABORTED.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Sia.Contracts.DomainErrors;
 using Sia.Risk.Data;
 using Sia.Risk.ReadModel;
@@ -54,21 +53,9 @@ internal sealed class SupportPlans(RiskDbContext db, RegistryCopy registry, Crea
             UpdateTime = now,
         };
         db.SupportPlans.Add(entity);
-        log.Record(requestId, name.ToString());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (CreateRequestLog.IsDuplicateRequest(ex))
-        {
-            await log.WinnerAsync(requestId, cancellationToken);
-            return await GetAsync(name, cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            throw new AlreadyExistsException(name.ToString(), $"{ResourceNames.School(name.Urn)} already has a support plan for {AcademicYear.Label(name.AcademicYear)}: {name}. Update it instead.");
-        }
-        return entity;
+        var winner = await log.SaveCreateAsync(requestId, name.ToString(), _ => new AlreadyExistsException(name.ToString(),
+            $"{ResourceNames.School(name.Urn)} already has a support plan for {AcademicYear.Label(name.AcademicYear)}: {name}. Update it instead."), cancellationToken);
+        return winner is null ? entity : await GetAsync(name, cancellationToken);
     }
 
     /// <summary>Changes the plan as <paramref name="change"/> says; a stale etag is ABORTED.</summary>
