@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Npgsql;
 using Sia.Contracts;
 using Sia.Risk.V1;
 
@@ -66,6 +67,23 @@ public sealed class AuthorizationTests(DemoStack demo) : IClassFixture<DemoStack
     }
 
     [Fact]
+    public async Task A_York_partners_import_stores_Yorks_rows_only_and_reports_the_others_as_for_an_unknown_school()
+    {
+        const string csv = "urn,indicator,academic_year,value\n990001,authz_import_pct,2015-16,41.5\n990102,authz_import_pct,2015-16,42.5\n999999,authz_import_pct,2015-16,43.5\n";
+        using var call = new IndicatorImportService.IndicatorImportServiceClient(demo.CreateChannel()).ImportIndicators(York);
+        await call.RequestStream.WriteAsync(new ImportIndicatorsRequest { Chunk = Google.Protobuf.ByteString.CopyFromUtf8(csv) });
+        await call.RequestStream.CompleteAsync();
+
+        var response = await call;
+
+        Assert.Equal((1, 2), (response.CreatedCount, response.RejectedCount));
+        Assert.Equal([(3, "urn '990102' is not a school known to the caller: it imports indicators only for the schools it acts for."),
+            (4, "urn '999999' is not a school known to the caller: it imports indicators only for the schools it acts for.")],
+            response.RejectedRows.Select(r => (r.LineNumber, r.Reason)));
+        Assert.Equal([990001], await StoredAsync("authz_import_pct"));
+    }
+
+    [Fact]
     public async Task An_alliance_partner_sees_the_assessments_of_its_member_schools_and_not_of_others()
     {
         var assessments = new AssessmentService.AssessmentServiceClient(demo.CreateChannel());
@@ -80,5 +98,17 @@ public sealed class AuthorizationTests(DemoStack demo) : IClassFixture<DemoStack
         Assert.Equal("schools/990005", member.School);
         Assert.Equal((StatusCode.NotFound, "schools/990003/assessments/2015-16-autumn does not exist."), (other.StatusCode, other.Status.Detail));
         Assert.Equal(StatusCode.NotFound, formerMember.StatusCode);
+    }
+
+    private async Task<List<int>> StoredAsync(string indicator)
+    {
+        await using var connection = new NpgsqlConnection(demo.RiskDatabase);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT urn FROM indicator_values WHERE indicator = $1 ORDER BY urn", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = indicator });
+        await using var reader = await command.ExecuteReaderAsync();
+        var urns = new List<int>();
+        while (await reader.ReadAsync()) urns.Add(reader.GetInt32(0));
+        return urns;
     }
 }
