@@ -1,8 +1,5 @@
 using Sia.Registry.Testing;
 using Sia.Risk.V1;
-using Sia.ServiceDefaults;
-using Sia.Testing;
-using Sia.Testing.Postgres;
 
 namespace Sia.Risk.Tests;
 
@@ -12,28 +9,13 @@ namespace Sia.Risk.Tests;
 /// three; Middlesbrough's 2014/15 with North Ormesby in special measures and scrutiny told once; and starting the service
 /// again adds nothing.
 /// </summary>
-public sealed class DemoDataTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class DemoDataTests(DemoStack demo) : IClassFixture<DemoStack>
 {
-    private static readonly Dictionary<string, string?> Signing = new() { [PartnerHeaders.SigningKeyConfigKey] = RiskStack.SigningKey };
-    private static readonly Dictionary<string, string?> WithDemo = new(Signing) { ["Risk:LoadDemoData"] = "true" };
-
     private const string DudleyAlliance = "alliances/dudley-school-improvement-alliance";
-
-    private readonly RegistryHost _registry = new(postgres) { LoadDemoData = true, Settings = Signing };
-    private string _database = "";
-    private RiskHost _risk = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await _registry.InitializeAsync();
-        _database = await postgres.CreateDatabaseAsync("risk");
-        _risk = await RiskHost.StartAsync(_database, _registry.Address, WithDemo);
-    }
 
     [Fact]
     public async Task York_has_seven_schools_requiring_improvement_and_one_good_school_at_risk_and_Middlesbrough_one_notification()
     {
-        await LoadedAsync();
         var york = await SummaryAsync("816", 2015);
         var middlesbrough = await SummaryAsync("806", 2014);
 
@@ -53,7 +35,7 @@ public sealed class DemoDataTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(["attainment_below_floor", "leadership_concerns", "wide_gap_english_maths"],
             holgate.Result.Criteria.Where(c => c.Outcome == CriterionJudgement.Types.Judgement.Met).Select(c => c.Criterion).Order());
 
-        var plans = await new SupportPlanService.SupportPlanServiceClient(_risk.CreateChannel()).ListSupportPlansAsync(new ListSupportPlansRequest
+        var plans = await new SupportPlanService.SupportPlanServiceClient(demo.CreateChannel()).ListSupportPlansAsync(new ListSupportPlansRequest
         {
             Parent = "schools/-",
             LocalAuthority = "localAuthorities/816",
@@ -69,7 +51,7 @@ public sealed class DemoDataTests(PostgresServer postgres) : IAsyncLifetime
         }, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(requiringImprovement.Assessments.Select(a => a.School), plans.SupportPlans.Select(p => p.School));
         Assert.All(plans.SupportPlans, plan => Assert.Equal("alliances/ebor", plan.Interventions[0].Provider));
-        var priorities = new PriorityService.PriorityServiceClient(_risk.CreateChannel());
+        var priorities = new PriorityService.PriorityServiceClient(demo.CreateChannel());
         Assert.Equal(6, (await priorities.ListPrioritiesAsync(new ListPrioritiesRequest { Parent = "localAuthorities/816", AcademicYear = 2015 })).Priorities.Count);
         Assert.Equal(3, (await priorities.ListPrioritiesAsync(new ListPrioritiesRequest { Parent = DudleyAlliance })).Priorities.Count);
 
@@ -83,12 +65,9 @@ public sealed class DemoDataTests(PostgresServer postgres) : IAsyncLifetime
     [Fact]
     public async Task Starting_again_adds_nothing()
     {
-        await LoadedAsync();
         var before = await NotificationsAsync("806");
 
-        await _risk.DisposeAsync();
-        _risk = await RiskHost.StartAsync(_database, _registry.Address, WithDemo);
-        await LoadedAsync();
+        await demo.RestartAsync();
 
         Assert.Equal(before.Select(n => n.Name), (await NotificationsAsync("806")).Select(n => n.Name));
         var versions = await Assessments.ListAssessmentVersionsAsync(new ListAssessmentVersionsRequest { Name = "schools/990102/assessments/2014-15-autumn" },
@@ -96,24 +75,13 @@ public sealed class DemoDataTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Single(versions.Assessments);
     }
 
-    private AssessmentService.AssessmentServiceClient Assessments => new(_risk.CreateChannel());
-
-    /// <summary>Once this start's loader has finished (it logs, rather than throws, a failure: the assertions show it).</summary>
-    private Task LoadedAsync() =>
-        _risk.Services.GetServices<IHostedService>().OfType<Demo.RiskDemoLoader>().Single().ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+    private AssessmentService.AssessmentServiceClient Assessments => new(demo.CreateChannel());
 
     private async Task<AssessmentSummary> SummaryAsync(string la, int year) =>
         (await Assessments.SummarizeAssessmentsAsync(new SummarizeAssessmentsRequest { LocalAuthority = $"localAuthorities/{la}", AcademicYear = year, PublishedOnly = true }))
         .Summaries[0];
 
     private async Task<List<Notification>> NotificationsAsync(string la) =>
-        [.. (await new NotificationService.NotificationServiceClient(_risk.CreateChannel())
+        [.. (await new NotificationService.NotificationServiceClient(demo.CreateChannel())
             .ListNotificationsAsync(new ListNotificationsRequest { Parent = $"localAuthorities/{la}" })).Notifications];
-
-    public async ValueTask DisposeAsync()
-    {
-        await _risk.DisposeAsync();
-        await _registry.DisposeAsync();
-        await postgres.DropDatabaseAsync(_database);
-    }
 }

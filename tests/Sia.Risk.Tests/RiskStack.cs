@@ -1,5 +1,6 @@
 using Grpc.Net.Client;
 using Sia.Registry.Testing;
+using Sia.Risk.Data;
 using Sia.ServiceDefaults;
 using Sia.Testing.Postgres;
 
@@ -7,7 +8,8 @@ namespace Sia.Risk.Tests;
 
 /// <summary>
 /// A test class's registry and risk service, each over a database of its own, the risk service following the registry;
-/// both verify partner headers signed with <see cref="SigningKey"/>, as behind the gateway.
+/// both verify partner headers signed with <see cref="SigningKey"/>, as behind the gateway. The risk service's DbContext
+/// has a <see cref="CommandGate"/> for race tests (every command passes it untouched unless a test holds some).
 /// </summary>
 public sealed class RiskStack(PostgresServer postgres) : IAsyncLifetime
 {
@@ -18,11 +20,14 @@ public sealed class RiskStack(PostgresServer postgres) : IAsyncLifetime
     public RegistryHost Registry { get; } = new(postgres) { Settings = new Dictionary<string, string?> { [PartnerHeaders.SigningKeyConfigKey] = SigningKey } };
     public string RiskDatabase { get; private set; } = "";
 
+    public CommandGate Gate => _risk.Services.GetRequiredService<CommandGate>();
+
     public async ValueTask InitializeAsync()
     {
         await Registry.InitializeAsync();
         RiskDatabase = await postgres.CreateDatabaseAsync("risk");
-        _risk = await RiskHost.StartAsync(RiskDatabase, Registry.Address, new Dictionary<string, string?> { [PartnerHeaders.SigningKeyConfigKey] = SigningKey });
+        _risk = await RiskHost.StartAsync(RiskDatabase, Registry.Address, new Dictionary<string, string?> { [PartnerHeaders.SigningKeyConfigKey] = SigningKey },
+            CommandGate.Install<RiskDbContext>);
     }
 
     public GrpcChannel CreateChannel() => _risk.CreateChannel();

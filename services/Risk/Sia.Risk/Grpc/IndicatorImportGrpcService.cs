@@ -8,15 +8,19 @@ using RejectedRow = Sia.Risk.V1.RejectedIndicatorRow;
 
 namespace Sia.Risk.Grpc;
 
-/// <summary>Takes an indicators file chunk by chunk and imports it as it arrives, never holding the whole file.</summary>
-internal sealed class IndicatorImportGrpcService(IndicatorImporter importer) : IndicatorImportService.IndicatorImportServiceBase
+/// <summary>
+/// Takes an indicators file chunk by chunk and imports it as it arrives, never holding the whole file; a partner's rows
+/// only for the schools it acts for (SchoolAccess), the others refused as rows for a school not known.
+/// </summary>
+internal sealed class IndicatorImportGrpcService(IndicatorImporter importer, SchoolAccess access) : IndicatorImportService.IndicatorImportServiceBase
 {
     public override async Task<ImportIndicatorsResponse> ImportIndicators(IAsyncStreamReader<ImportIndicatorsRequest> requestStream, ServerCallContext context)
     {
         IndicatorImportSummary summary;
         try
         {
-            summary = await importer.ImportAsync(ParseAsync(requestStream, context.CancellationToken), context.CancellationToken);
+            summary = await importer.ImportAsync(ParseAsync(requestStream, context.CancellationToken),
+                (urns, cancellationToken) => access.ActedForAsync(context, urns, cancellationToken), context.CancellationToken);
         }
         catch (CsvFormatException ex)
         {

@@ -1,5 +1,7 @@
 using Grpc.Core;
+using Sia.Risk.Data.ReadModel;
 using Sia.Risk.ReadModel;
+using Sia.ServiceDefaults;
 using Sia.ServiceKit.Domain;
 
 namespace Sia.Risk.Grpc;
@@ -15,9 +17,26 @@ internal sealed class SchoolAccess(RegistryCopy registry, TimeProvider clock)
     {
         if (context.GetCallingPartnerActsForEveryone()) return;
         var school = await registry.FindSchoolAsync(urn, context.CancellationToken);
+        context.RequireSchool(urn, school?.LaCode ?? "", AlliancesToday(school), resourceName);
+    }
+
+    /// <summary>
+    /// Those of <paramref name="urns"/> the partner acts for, from one look-up of the copy (a school it does not hold: only
+    /// if the partner acts for it by its URN); null, meaning all, for a call from inside or a partner acting for everyone.
+    /// </summary>
+    public async Task<IReadOnlySet<int>?> ActedForAsync(ServerCallContext context, IReadOnlyCollection<int> urns, CancellationToken cancellationToken)
+    {
+        if (context.GetCallingPartner() is not { ActsForEveryone: false } partner) return null;
+        var schools = (await registry.FindSchoolsAsync(urns, cancellationToken)).ToDictionary(s => s.Urn);
+        return urns.Where(urn => partner.ActsForSchool(urn, schools.GetValueOrDefault(urn)?.LaCode ?? "", AlliancesToday(schools.GetValueOrDefault(urn))))
+            .ToHashSet();
+    }
+
+    /// <summary>The ids of the alliances the school is a member of today.</summary>
+    private IEnumerable<string> AlliancesToday(RegistrySchoolEntity? school)
+    {
         var today = clock.TodayInEngland();
-        var alliances = school?.AllianceMemberships.Where(m => m.JoinDate <= today && (m.LeaveDate is null || m.LeaveDate > today))
+        return school?.AllianceMemberships.Where(m => m.JoinDate <= today && (m.LeaveDate is null || m.LeaveDate > today))
             .Select(m => m.Alliance["alliances/".Length..]) ?? [];
-        context.RequireSchool(urn, school?.LaCode ?? "", alliances, resourceName);
     }
 }

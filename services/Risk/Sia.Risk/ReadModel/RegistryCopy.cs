@@ -12,6 +12,10 @@ internal sealed class RegistryCopy(RiskDbContext db)
     public Task<RegistrySchoolEntity?> FindSchoolAsync(int urn, CancellationToken cancellationToken) =>
         db.RegistrySchools.AsNoTracking().Include(s => s.AllianceMemberships).SingleOrDefaultAsync(s => s.Urn == urn, cancellationToken);
 
+    /// <summary>Those of these schools the copy holds, with their alliance memberships, in one query.</summary>
+    public async Task<List<RegistrySchoolEntity>> FindSchoolsAsync(IReadOnlyCollection<int> urns, CancellationToken cancellationToken) =>
+        await db.RegistrySchools.AsNoTracking().Include(s => s.AllianceMemberships).Where(s => urns.Contains(s.Urn)).ToListAsync(cancellationToken);
+
     /// <summary>Whether each of these alliances and system leaders can be deployed, by name; one the copy does not hold is left out.</summary>
     public async Task<IReadOnlyDictionary<string, bool>> FindProvidersAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
         await db.RegistryProviders.AsNoTracking().Where(p => names.Contains(p.Name)).ToDictionaryAsync(p => p.Name, p => p.Active, cancellationToken);

@@ -7,10 +7,11 @@ using Sia.Registry.Data;
 using Sia.Testing;
 using Sia.ServiceKit.Domain;
 
-namespace Sia.Registry.Tests;
+namespace Sia.Registry.Testing;
 
 /// <summary>
-/// An EF Core interceptor on the registry's own DbContext (<see cref="Install"/>, through the test host's ConfigureServices):
+/// An EF Core interceptor on a service's DbContext (<see cref="Install(IServiceCollection)"/> for the registry's, <see cref="Install{TContext}"/> for
+/// another service's, through the test host's ConfigureServices):
 /// while a <see cref="Hold"/> is open, the first commands whose SQL contains its text stop, before or after they run, until
 /// the test releases them. A race test so pauses the real writers at the point it is about, and the race overlaps every
 /// time; every other command passes untouched.
@@ -23,10 +24,13 @@ public sealed class CommandGate : DbCommandInterceptor
     private Hold? _open;
 
     /// <summary>Adds a gate to the registry's DbContext; the test finds it in the host's services.</summary>
-    public static void Install(IServiceCollection services)
+    public static void Install(IServiceCollection services) => Install<RegistryDbContext>(services);
+
+    /// <summary>Adds a gate to a service's DbContext <typeparamref name="TContext"/>; the test finds it in the host's services.</summary>
+    public static void Install<TContext>(IServiceCollection services) where TContext : DbContext
     {
         services.AddSingleton<CommandGate>();
-        services.ConfigureDbContext<RegistryDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<CommandGate>()),
+        services.ConfigureDbContext<TContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<CommandGate>()),
             ServiceLifetime.Singleton);
     }
 
