@@ -22,7 +22,7 @@ internal sealed record RoundOutcome(int Created, int AlreadyAssessed, int NotOpe
 /// (a keyset page); each batch's latest inspections and indicators are read with one query each, its drafts computed as
 /// <see cref="Assessments"/> computes one and inserted with one SaveChanges, and the change tracker emptied, so memory
 /// holds one batch whatever the number of schools. A school already assessed is left alone; a concurrent run that
-/// inserted one of the batch first makes the batch's save fail on the unique index of latest versions, and the batch is
+/// inserted one of the batch first makes the batch's save fail on a unique index (of latest versions, or of versions), and the batch is
 /// done again without the schools it assessed. With a request id, the answer is kept in the request log when the run
 /// ends, so a retry gets it and creates nothing.
 /// </summary>
@@ -113,7 +113,11 @@ internal sealed partial class AssessmentRounds(RiskDbContext db, Assessments ass
                 await db.SaveChangesAsync(cancellationToken);
                 return (due.Count, taken);
             }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: AssessmentConfiguration.LatestIndex })
+            catch (DbUpdateException e) when (e.InnerException is PostgresException
+            {
+                SqlState: PostgresErrorCodes.UniqueViolation,
+                ConstraintName: AssessmentConfiguration.LatestIndex or AssessmentConfiguration.VersionIndex,
+            })
             {
                 db.ChangeTracker.Clear();
                 var assessed = await AssessedAsync(urns, request, cancellationToken);
