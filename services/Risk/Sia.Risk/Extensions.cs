@@ -41,6 +41,7 @@ public static class Extensions
         builder.Services.AddScoped<IndicatorImporter>();
         builder.Services.AddScoped<ScrutinyNotifications>();
         builder.Services.AddScoped<Assessments>();
+        builder.Services.AddScoped<AssessmentRounds>();
         builder.Services.AddScoped<InspectionRecompute>();
         builder.Services.AddHostedService<InspectionRecomputer>();
         builder.Services.AddScoped<SchoolAccess>();

@@ -10,8 +10,9 @@ using Sia.ServiceKit.Grpc;
 
 namespace Sia.Risk.Grpc;
 
-/// <summary>Assessments read, listed, summarised, created, changed, moved on and corrected.</summary>
-internal sealed class AssessmentGrpcService(Assessments assessments, SchoolAccess access, ResponseBudget budget) : AssessmentService.AssessmentServiceBase
+/// <summary>Assessments read, listed, summarised, created (one, or a round's), changed, moved on and corrected.</summary>
+internal sealed class AssessmentGrpcService(Assessments assessments, AssessmentRounds rounds, SchoolAccess access, ResponseBudget budget)
+    : AssessmentService.AssessmentServiceBase
 {
     public override async Task<Assessment> GetAssessment(GetAssessmentRequest request, ServerCallContext context)
     {
@@ -117,6 +118,12 @@ internal sealed class AssessmentGrpcService(Assessments assessments, SchoolAcces
         var etag = Etag.Parse(request.Etag, "etag");
         var requestId = RequestIds.Parse(request.RequestId);
         return (await assessments.CorrectAsync(name, etag, request.Reason, requestId, context.CancellationToken)).ToMessage();
+    }
+
+    public override async Task<RunAssessmentRoundResponse> RunAssessmentRound(RunAssessmentRoundRequest request, ServerCallContext context)
+    {
+        var (round, requestId) = AssessmentRoundRequests.Read(request, context);
+        return (await rounds.RunAsync(round, requestId, context.CancellationToken)).ToMessage();
     }
 
     private static bool TryParseVersion(string text, out int version) =>

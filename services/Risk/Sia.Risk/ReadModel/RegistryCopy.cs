@@ -22,8 +22,30 @@ internal sealed class RegistryCopy(RiskDbContext db)
 
     /// <summary>The school's latest inspection on or before the date (the later recorded of two on one day); null for none.</summary>
     public async Task<InspectionFacts?> LatestInspectionAsync(int urn, DateOnly onOrBefore, CancellationToken cancellationToken) =>
-        (await db.RegistryInspections.AsNoTracking()
-            .Where(i => i.Urn == urn && i.InspectionDate <= onOrBefore)
-            .OrderByDescending(i => i.InspectionDate).ThenByDescending(i => i.Id)
-            .FirstOrDefaultAsync(cancellationToken))?.ToFacts();
+        (await LatestInspectionsAsync([urn], onOrBefore, cancellationToken)).GetValueOrDefault(urn);
+
+    /// <summary>
+    /// Each school's latest inspection on or before the date (the later recorded of two on one day), by URN; a school with
+    /// none is left out. One query for them all (DISTINCT ON over the index on urn and inspection date).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, InspectionFacts>> LatestInspectionsAsync(IReadOnlyCollection<int> urns, DateOnly onOrBefore,
+        CancellationToken cancellationToken)
+    {
+        var list = urns as int[] ?? [.. urns];
+        return (await db.RegistryInspections
+                .FromSql($"SELECT DISTINCT ON (urn) * FROM registry_inspections WHERE urn = ANY({list}) AND inspection_date <= {onOrBefore} ORDER BY urn, inspection_date DESC, id DESC")
+                .AsNoTracking().ToListAsync(cancellationToken))
+            .ToDictionary(i => i.Urn, i => i.ToFacts());
+    }
+
+    /// <summary>
+    /// Up to <paramref name="size"/> schools after URN <paramref name="afterUrn"/>, in URN order: of one LA, or of every LA
+    /// when <paramref name="laCode"/> is null. A keyset page, for going through many schools a batch at a time.
+    /// </summary>
+    public Task<List<RegistrySchoolEntity>> SchoolsAfterAsync(string? laCode, int afterUrn, int size, CancellationToken cancellationToken)
+    {
+        var query = db.RegistrySchools.AsNoTracking().Where(s => s.Urn > afterUrn);
+        if (laCode is not null) query = query.Where(s => s.LaCode == laCode);
+        return query.OrderBy(s => s.Urn).Take(size).ToListAsync(cancellationToken);
+    }
 }

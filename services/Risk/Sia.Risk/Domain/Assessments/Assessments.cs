@@ -105,25 +105,8 @@ internal sealed class Assessments(RiskDbContext db, RegistryCopy registry, Scrut
         Validate(input, revision.Definition);
         if (await log.FindAsync(requestId, cancellationToken) is not null) return await GetAsync(name, cancellationToken);
 
-        var now = clock.UtcNowForDatabase();
         var date = input.AssessmentDate ?? WithinYear(clock.TodayInEngland(), name.AcademicYear);
-        var entity = new AssessmentEntity
-        {
-            Urn = name.Urn,
-            LaCode = school.LaCode,
-            AcademicYear = name.AcademicYear,
-            Round = name.Round,
-            VersionNumber = 1,
-            IsLatest = true,
-            State = AssessmentState.Draft,
-            Judgements = input.Judgements,
-            WarningNoticeIssued = input.WarningNoticeIssued,
-            AssessmentDate = date,
-            Result = null!,
-            Category = "",
-            CreateTime = now,
-            UpdateTime = now,
-        };
+        var entity = NewDraft(name, school.LaCode, input with { AssessmentDate = date }, clock.UtcNowForDatabase());
         await ComputeAsync(entity, framework, revision, cancellationToken);
         db.Assessments.Add(entity);
         log.Record(requestId, name.Latest);
@@ -294,30 +277,72 @@ internal sealed class Assessments(RiskDbContext db, RegistryCopy registry, Scrut
         return next;
     }
 
-    private async Task<(FrameworkEntity Framework, FrameworkRevisionEntity Revision)> PublishedFrameworkAsync(string laCode, int academicYear,
+    /// <summary>The LA's published framework for the year; FAILED_PRECONDITION naming its draft when it has none.</summary>
+    internal async Task<(FrameworkEntity Framework, FrameworkRevisionEntity Revision)> PublishedFrameworkAsync(string laCode, int academicYear,
         CancellationToken cancellationToken)
     {
         var name = new FrameworkName(laCode, academicYear);
+        return await FindPublishedFrameworkAsync(laCode, academicYear, cancellationToken)
+            ?? throw new PreconditionFailedException(name.Draft, $"{ResourceNames.LocalAuthority(laCode)} has no published framework for {AcademicYear.Label(academicYear)}: publish {name.Draft} first.");
+    }
+
+    /// <summary>The LA's published framework for the year and its published revision, or null when it has none.</summary>
+    internal async Task<(FrameworkEntity Framework, FrameworkRevisionEntity Revision)?> FindPublishedFrameworkAsync(string laCode, int academicYear,
+        CancellationToken cancellationToken)
+    {
         var framework = await db.Frameworks.AsNoTracking().SingleOrDefaultAsync(f => f.LaCode == laCode && f.AcademicYear == academicYear, cancellationToken);
-        if (framework is not { PublishedRevision: > 0 })
-            throw new PreconditionFailedException(name.Draft, $"{ResourceNames.LocalAuthority(laCode)} has no published framework for {AcademicYear.Label(academicYear)}: publish {name.Draft} first.");
+        if (framework is not { PublishedRevision: > 0 }) return null;
         var revision = await db.FrameworkRevisions.AsNoTracking()
             .SingleAsync(r => r.FrameworkId == framework.Id && r.Revision == framework.PublishedRevision, cancellationToken);
         return (framework, revision);
     }
 
-    private async Task<AssessmentFacts> FactsAsync(AssessmentEntity assessment, CancellationToken cancellationToken) => new(
+    /// <summary>Each school's indicator values, by URN (a school with none is left out): one query for them all.</summary>
+    internal async Task<IReadOnlyDictionary<int, IndicatorValues>> IndicatorsAsync(IReadOnlyCollection<int> urns, CancellationToken cancellationToken) =>
+        (await db.IndicatorValues.AsNoTracking().Where(v => urns.Contains(v.Urn)).ToListAsync(cancellationToken))
+            .GroupBy(v => v.Urn)
+            .ToDictionary(g => g.Key, g => new IndicatorValues(g.Select(v => new IndicatorValue(v.Indicator, v.AcademicYear, v.Value, v.National))));
+
+    /// <summary>Version 1 of a school's assessment for a year and round, as a draft dated <c>input.AssessmentDate</c>; its result is still to compute.</summary>
+    internal static AssessmentEntity NewDraft(AssessmentName name, string laCode, AssessmentInput input, DateTime now) => new()
+    {
+        Urn = name.Urn,
+        LaCode = laCode,
+        AcademicYear = name.AcademicYear,
+        Round = name.Round,
+        VersionNumber = 1,
+        IsLatest = true,
+        State = AssessmentState.Draft,
+        Judgements = input.Judgements,
+        WarningNoticeIssued = input.WarningNoticeIssued,
+        AssessmentDate = input.AssessmentDate ?? throw new ArgumentException("A new draft needs its assessment date.", nameof(input)),
+        Result = null!,
+        Category = "",
+        CreateTime = now,
+        UpdateTime = now,
+    };
+
+    /// <summary>The facts an assessment is computed from: its own, the latest inspection on or before its date, and the school's indicators.</summary>
+    internal static AssessmentFacts Facts(AssessmentEntity assessment, InspectionFacts? latestInspection, IndicatorValues indicators) => new(
         assessment.AcademicYear,
         assessment.AssessmentDate,
-        await registry.LatestInspectionAsync(assessment.Urn, assessment.AssessmentDate, cancellationToken),
+        latestInspection,
         assessment.Judgements,
         assessment.WarningNoticeIssued,
-        new IndicatorValues((await db.IndicatorValues.AsNoTracking().Where(v => v.Urn == assessment.Urn).ToListAsync(cancellationToken))
-            .Select(v => new IndicatorValue(v.Indicator, v.AcademicYear, v.Value, v.National))));
+        indicators);
 
-    private async Task ComputeAsync(AssessmentEntity assessment, FrameworkEntity framework, FrameworkRevisionEntity revision, CancellationToken cancellationToken)
+    private async Task<AssessmentFacts> FactsAsync(AssessmentEntity assessment, CancellationToken cancellationToken) => Facts(
+        assessment,
+        await registry.LatestInspectionAsync(assessment.Urn, assessment.AssessmentDate, cancellationToken),
+        (await IndicatorsAsync([assessment.Urn], cancellationToken)).GetValueOrDefault(assessment.Urn, IndicatorValues.None));
+
+    private async Task ComputeAsync(AssessmentEntity assessment, FrameworkEntity framework, FrameworkRevisionEntity revision, CancellationToken cancellationToken) =>
+        Compute(assessment, framework, revision, await FactsAsync(assessment, cancellationToken));
+
+    /// <summary>Computes the assessment's result from the facts with the framework revision, and keeps it with its headline.</summary>
+    internal static void Compute(AssessmentEntity assessment, FrameworkEntity framework, FrameworkRevisionEntity revision, AssessmentFacts facts)
     {
-        var result = RiskEvaluator.Evaluate(revision.Definition, await FactsAsync(assessment, cancellationToken));
+        var result = RiskEvaluator.Evaluate(revision.Definition, facts);
         assessment.FrameworkId = framework.Id;
         assessment.FrameworkRevision = revision.Revision;
         assessment.Result = result;
@@ -334,15 +359,15 @@ internal sealed class Assessments(RiskDbContext db, RegistryCopy registry, Scrut
         violations.ThrowIfAny();
     }
 
-    private static void CheckDate(DateOnly? date, int academicYear)
+    internal static void CheckDate(DateOnly? date, int academicYear, string field = "assessment.assessment_date")
     {
         if (date is { } day && AcademicYear.Of(day) != academicYear)
-            throw new ValidationFailedException("assessment.assessment_date",
+            throw new ValidationFailedException(field,
                 $"{day:yyyy-MM-dd} is not in {AcademicYear.Label(academicYear)} (1 September {academicYear} to 31 August {academicYear + 1}).");
     }
 
     /// <summary>Today if it is in the academic year; else the year's first or last day, whichever is nearer.</summary>
-    private static DateOnly WithinYear(DateOnly today, int academicYear)
+    internal static DateOnly WithinYear(DateOnly today, int academicYear)
     {
         var first = new DateOnly(academicYear, 9, 1);
         var last = AcademicYear.LastDay(academicYear);
