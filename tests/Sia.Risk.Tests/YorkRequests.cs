@@ -115,6 +115,9 @@ public static class YorkRequests
         }),
         new("AssessmentService.SummarizeAssessments", "York's 2015/16", StatusCode.PermissionDenied, ActsForMiddlesbrough, async (c, h) =>
             await Assessments(c).SummarizeAssessmentsAsync(new SummarizeAssessmentsRequest { LocalAuthority = York, AcademicYear = 2015 }, h)),
+        // The autumn round, which the demo has done: York's partner is let in and creates nothing.
+        new("AssessmentService.RunAssessmentRound", "York's 2015/16 autumn round", StatusCode.PermissionDenied, ActsForMiddlesbrough, async (c, h) =>
+            await Assessments(c).RunAssessmentRoundAsync(new RunAssessmentRoundRequest { LocalAuthority = York, AcademicYear = 2015, Round = V1.Assessment.Types.Round.Autumn }, h)),
 
         new("SupportPlanService.GetSupportPlan", "a York school's", StatusCode.NotFound, SupportPlan, async (c, h) =>
             await SupportPlans(c).GetSupportPlanAsync(new GetSupportPlanRequest { Name = SupportPlan }, h)),

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Sia.Contracts.DomainErrors;
 using Sia.Risk.Data;
 using Sia.Risk.Domain.Frameworks;
@@ -109,21 +108,9 @@ internal sealed class Assessments(RiskDbContext db, RegistryCopy registry, Scrut
         var entity = NewDraft(name, school.LaCode, input with { AssessmentDate = date }, clock.UtcNowForDatabase());
         await ComputeAsync(entity, framework, revision, cancellationToken);
         db.Assessments.Add(entity);
-        log.Record(requestId, name.Latest);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (CreateRequestLog.IsDuplicateRequest(ex))
-        {
-            await log.WinnerAsync(requestId, cancellationToken);
-            return await GetAsync(name, cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            throw new AlreadyExistsException(name.Latest, $"{name.Latest} already exists: update its draft, or correct it once published.");
-        }
-        return entity;
+        var winner = await log.SaveCreateAsync(requestId, name.Latest, _ => new AlreadyExistsException(name.Latest,
+            $"{name.Latest} already exists: update its draft, or correct it once published."), cancellationToken);
+        return winner is null ? entity : await GetAsync(name, cancellationToken);
     }
 
     /// <summary>Changes a draft as <paramref name="change"/> says, and computes its result again with the latest published framework.</summary>
