@@ -13,6 +13,7 @@ public sealed class RiskDbContext(DbContextOptions<RiskDbContext> options) : DbC
     internal DbSet<AssessmentEntity> Assessments => Set<AssessmentEntity>();
     internal DbSet<IndicatorValueEntity> IndicatorValues => Set<IndicatorValueEntity>();
     internal DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
+    internal DbSet<RoundRequestEntity> RoundRequests => Set<RoundRequestEntity>();
     internal DbSet<PriorityEntity> Priorities => Set<PriorityEntity>();
     internal DbSet<SupportPlanEntity> SupportPlans => Set<SupportPlanEntity>();
 
@@ -31,6 +32,7 @@ public sealed class RiskDbContext(DbContextOptions<RiskDbContext> options) : DbC
         model.ApplyConfiguration(new AssessmentConfiguration());
         model.ApplyConfiguration(new IndicatorValueConfiguration());
         model.ApplyConfiguration(new NotificationConfiguration());
+        model.ApplyConfiguration(new RoundRequestConfiguration());
         model.ApplyConfiguration(new PriorityConfiguration());
         model.ApplyConfiguration(new SupportPlanConfiguration());
         model.ApplyConfiguration(new CreateRequestConfiguration());

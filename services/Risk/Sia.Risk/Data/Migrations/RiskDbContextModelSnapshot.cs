@@ -623,6 +623,28 @@ namespace Sia.Risk.Data.Migrations
                     b.ToTable("registry_schools", (string)null);
                 });
 
+            modelBuilder.Entity("Sia.Risk.Data.RoundRequestEntity", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("RequestId")
+                        .HasName("pk_round_requests");
+
+                    b.ToTable("round_requests", (string)null);
+                });
+
             modelBuilder.Entity("Sia.Risk.Data.SupportPlanEntity", b =>
                 {
                     b.Property<long>("Id")

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Sia.Risk.Data;
@@ -23,10 +22,10 @@ internal sealed record RoundOutcome(int Created, int AlreadyAssessed, int NotOpe
 /// <see cref="Assessments"/> computes one and inserted with one SaveChanges, and the change tracker emptied, so memory
 /// holds one batch whatever the number of schools. A school already assessed is left alone; a concurrent run that
 /// inserted one of the batch first makes the batch's save fail on a unique index (of latest versions, or of versions), and the batch is
-/// done again without the schools it assessed. With a request id, the answer is kept in the request log when the run
+/// done again without the schools it assessed. With a request id, the answer is kept (round_requests) when the run
 /// ends, so a retry gets it and creates nothing.
 /// </summary>
-internal sealed partial class AssessmentRounds(RiskDbContext db, Assessments assessments, RegistryCopy registry, CreateRequestLog log, TimeProvider clock,
+internal sealed partial class AssessmentRounds(RiskDbContext db, Assessments assessments, RegistryCopy registry, TimeProvider clock,
     ILogger<AssessmentRounds> logger)
 {
     public const int BatchSize = 1000;
@@ -34,7 +33,7 @@ internal sealed partial class AssessmentRounds(RiskDbContext db, Assessments ass
     public async Task<RoundOutcome> RunAsync(RoundRequest request, Guid? requestId, CancellationToken cancellationToken)
     {
         Assessments.CheckDate(request.AssessmentDate, request.AcademicYear, "assessment_date");
-        if (await log.FindAsync(requestId, cancellationToken) is { } earlier) return Read(earlier);
+        if (await EarlierAsync(requestId, cancellationToken) is { } earlier) return earlier;
         var frameworks = new Dictionary<string, (FrameworkEntity Framework, FrameworkRevisionEntity Revision)?>(StringComparer.Ordinal);
         if (request.LaCode is { } only) frameworks[only] = await assessments.PublishedFrameworkAsync(only, request.AcademicYear, cancellationToken);
 
@@ -132,24 +131,26 @@ internal sealed partial class AssessmentRounds(RiskDbContext db, Assessments ass
         return (0, taken);
     }
 
-    /// <summary>Keeps the answer under the request id (the request log's resource name holds it as JSON); a retry that raced this one gets the winner's.</summary>
+    private async Task<RoundOutcome?> EarlierAsync(Guid? requestId, CancellationToken cancellationToken) => requestId is { } id
+        ? await db.RoundRequests.AsNoTracking().Where(r => r.RequestId == id).Select(r => r.Outcome).SingleOrDefaultAsync(cancellationToken)
+        : null;
+
+    /// <summary>Keeps the answer under the request id; a retry that ran at the same time and finished first has its answer kept, and given.</summary>
     private async Task<RoundOutcome> RecordAsync(Guid? requestId, RoundOutcome outcome, CancellationToken cancellationToken)
     {
-        if (requestId is null) return outcome;
-        log.Record(requestId, JsonSerializer.Serialize(outcome));
+        if (requestId is not { } id) return outcome;
+        db.RoundRequests.Add(new RoundRequestEntity { RequestId = id, Outcome = outcome, CreateTime = clock.UtcNowForDatabase() });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
             return outcome;
         }
-        catch (DbUpdateException e) when (CreateRequestLog.IsDuplicateRequest(e))
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_round_requests" })
         {
-            return Read(await log.WinnerAsync(requestId, cancellationToken));
+            db.ChangeTracker.Clear();
+            return (await EarlierAsync(requestId, cancellationToken))!;
         }
     }
-
-    private static RoundOutcome Read(string recorded) =>
-        JsonSerializer.Deserialize<RoundOutcome>(recorded) ?? throw new InvalidOperationException("A round's request id is recorded without its answer.");
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "Assessment round for local authority {LaCode}, {AcademicYear} {Round}: {Created} created, {AlreadyAssessed} already assessed, {NotOpen} not open, {WithoutFramework} without a published framework, in {Seconds:F1} s")]

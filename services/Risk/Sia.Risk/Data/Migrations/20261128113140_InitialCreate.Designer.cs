@@ -12,7 +12,7 @@ using Sia.Risk.Data;
 namespace Sia.Risk.Data.Migrations
 {
     [DbContext(typeof(RiskDbContext))]
-    [Migration("20261128105838_InitialCreate")]
+    [Migration("20261128113140_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -624,6 +624,28 @@ namespace Sia.Risk.Data.Migrations
                         .HasDatabaseName("ix_registry_schools_la_code_urn");
 
                     b.ToTable("registry_schools", (string)null);
+                });
+
+            modelBuilder.Entity("Sia.Risk.Data.RoundRequestEntity", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("RequestId")
+                        .HasName("pk_round_requests");
+
+                    b.ToTable("round_requests", (string)null);
                 });
 
             modelBuilder.Entity("Sia.Risk.Data.SupportPlanEntity", b =>

@@ -168,6 +168,19 @@ namespace Sia.Risk.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "round_requests",
+                columns: table => new
+                {
+                    request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    outcome = table.Column<string>(type: "jsonb", nullable: false),
+                    create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_round_requests", x => x.request_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "support_plans",
                 columns: table => new
                 {
@@ -422,6 +435,9 @@ namespace Sia.Risk.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "registry_providers");
+
+            migrationBuilder.DropTable(
+                name: "round_requests");
 
             migrationBuilder.DropTable(
                 name: "support_plans");
