@@ -31,6 +31,13 @@ internal static partial class ResourceNames
 
     public static string School(int urn) => $"schools/{urn}";
 
+    private const string Alliances = "alliances/";
+
+    public static string Alliance(string id) => Alliances + id;
+
+    /// <summary>The id of an alliance's name as the registry gives it ("ebor" of "alliances/ebor"), or null for another name.</summary>
+    public static string? AllianceId(string name) => name.StartsWith(Alliances, StringComparison.Ordinal) ? name[Alliances.Length..] : null;
+
     public static string Inspection(int urn, long id) => $"schools/{urn}/inspections/{id}";
 
     /// <summary>"schools/{urn}/inspections/{id}", as the registry writes it.</summary>

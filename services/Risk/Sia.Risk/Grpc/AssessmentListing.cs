@@ -81,7 +81,7 @@ internal static partial class AssessmentListing
             context.RequireLocalAuthority(laCode);
             return;
         }
-        if (alliance.Length > 0 && partner.ActsForAlliance(alliance["alliances/".Length..])) return;
+        if (alliance.Length > 0 && partner.ActsForAlliance(ResourceNames.AllianceId(alliance)!)) return;
         throw new PermissionDeniedException("schools/-",
             $"The partner '{partner.Name}' lists assessments only within a local authority or alliance it acts for: set local_authority (or alliance).");
     }

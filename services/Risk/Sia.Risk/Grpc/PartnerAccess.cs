@@ -23,7 +23,7 @@ internal static class PartnerAccess
     public static void RequireAlliance(this ServerCallContext context, string allianceId)
     {
         if (context.GetCallingPartner() is { } partner && !partner.ActsForAlliance(allianceId))
-            throw new PermissionDeniedException(Alliance(allianceId), $"{Describe(partner)}; not for {Alliance(allianceId)}.");
+            throw new PermissionDeniedException(ResourceNames.Alliance(allianceId), $"{Describe(partner)}; not for {ResourceNames.Alliance(allianceId)}.");
     }
 
     /// <summary>An improvement priority's owner, an LA or alliance the partner must act for (PERMISSION_DENIED otherwise).</summary>
@@ -46,10 +46,9 @@ internal static class PartnerAccess
     private static string Describe(CallingPartner partner)
     {
         var whom = partner.ActsFor.LocalAuthorities.Select(ResourceNames.LocalAuthority)
-            .Concat(partner.ActsFor.Alliances.Select(Alliance))
+            .Concat(partner.ActsFor.Alliances.Select(ResourceNames.Alliance))
             .Concat(partner.ActsFor.Schools.Select(ResourceNames.School));
         return $"The partner '{partner.Name}' acts for {string.Join(", ", whom)} only";
     }
 
-    private static string Alliance(string id) => $"alliances/{id}";
 }

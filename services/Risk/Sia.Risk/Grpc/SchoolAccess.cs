@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Sia.Risk.Data.ReadModel;
+using Sia.Risk.Domain;
 using Sia.Risk.ReadModel;
 using Sia.ServiceDefaults;
 using Sia.ServiceKit.Domain;
@@ -37,6 +38,6 @@ internal sealed class SchoolAccess(RegistryCopy registry, TimeProvider clock)
     {
         var today = clock.TodayInEngland();
         return school?.AllianceMemberships.Where(m => m.JoinDate <= today && (m.LeaveDate is null || m.LeaveDate > today))
-            .Select(m => m.Alliance["alliances/".Length..]) ?? [];
+            .Select(m => ResourceNames.AllianceId(m.Alliance)!) ?? [];
     }
 }

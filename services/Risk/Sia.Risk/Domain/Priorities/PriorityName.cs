@@ -9,7 +9,7 @@ internal readonly record struct PriorityOwner(PriorityOwnerKind Kind, string Id)
 {
     public const string Format = "localAuthorities/{3-digit code} or alliances/{alliance id}, for example localAuthorities/816 or alliances/ebor";
 
-    public string Name => Kind == PriorityOwnerKind.LocalAuthority ? ResourceNames.LocalAuthority(Id) : $"alliances/{Id}";
+    public string Name => Kind == PriorityOwnerKind.LocalAuthority ? ResourceNames.LocalAuthority(Id) : ResourceNames.Alliance(Id);
 
     public override string ToString() => Name;
 
@@ -19,7 +19,7 @@ internal readonly record struct PriorityOwner(PriorityOwnerKind Kind, string Id)
         owner = default;
         if (name.StartsWith("localAuthorities/", StringComparison.Ordinal) && name["localAuthorities/".Length..] is var code && PartnerActsFor.IsLocalAuthorityCode(code))
             owner = new PriorityOwner(PriorityOwnerKind.LocalAuthority, code);
-        else if (name.StartsWith("alliances/", StringComparison.Ordinal) && name["alliances/".Length..] is var id && PartnerActsFor.IsAllianceId(id))
+        else if (ResourceNames.AllianceId(name) is { } id && PartnerActsFor.IsAllianceId(id))
             owner = new PriorityOwner(PriorityOwnerKind.Alliance, id);
         else return false;
         return true;
