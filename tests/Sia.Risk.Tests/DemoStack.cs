@@ -8,7 +8,7 @@ namespace Sia.Risk.Tests;
 /// A test class's registry with its demo data, and the risk service following it with its own demo loaded (York's 2015/16
 /// autumn round, support plans and priorities; Middlesbrough's 2014/15 with one scrutiny notification), each over a
 /// database of its own; both verify partner headers signed with <see cref="RiskStack.SigningKey"/>. Ready once the demo
-/// loader has finished.
+/// loader has finished and the registry's inspections are recomputed: then the service writes nothing of its own accord.
 /// </summary>
 public sealed class DemoStack(PostgresServer postgres) : IAsyncLifetime
 {
@@ -41,6 +41,7 @@ public sealed class DemoStack(PostgresServer postgres) : IAsyncLifetime
         _risk = await RiskHost.StartAsync(RiskDatabase, _registry.Address, WithDemo);
         // The loader logs, rather than throws, a failure: the tests' assertions show it.
         await _risk.Services.GetServices<IHostedService>().OfType<Demo.RiskDemoLoader>().Single().ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(1));
+        await RecomputeQueue.EmptyAsync(RiskDatabase);
     }
 
     public async ValueTask DisposeAsync()

@@ -196,8 +196,8 @@ internal sealed class Assessments(RiskDbContext db, RegistryCopy registry, Scrut
 
     /// <summary>
     /// After the registry recorded an inspection of a school: computes again every latest assessment of the school dated on
-    /// or after the inspection. A draft (or one in moderation) takes the new result in place; a published one whose latest
-    /// inspection changes gets a new published version saying why, and notifies scrutiny if it shows the school entering
+    /// or after the inspection whose latest inspection it changes. A draft (or one in moderation) takes the new result in
+    /// place; a published one gets a new published version saying why, and notifies scrutiny if it shows the school entering
     /// something scrutiny is told of. In the caller's transaction.
     /// </summary>
     public async Task RecomputeAfterInspectionAsync(int urn, string inspection, DateOnly inspectionDate, CancellationToken cancellationToken)
@@ -208,6 +208,9 @@ internal sealed class Assessments(RiskDbContext db, RegistryCopy registry, Scrut
         var republished = new List<(AssessmentEntity Version, FrameworkDefinition Framework)>();
         foreach (var assessment in affected)
         {
+            // One that already read its latest inspection (made after the copy had it) stays as it is, and keeps its etag.
+            var facts = await FactsAsync(assessment, cancellationToken);
+            if (facts.LatestInspection?.Name == assessment.Result.LatestInspection) continue;
             var (framework, revision) = await PublishedFrameworkAsync(assessment.LaCode, assessment.AcademicYear, cancellationToken);
             if (assessment.State != AssessmentState.Published)
             {
@@ -215,8 +218,6 @@ internal sealed class Assessments(RiskDbContext db, RegistryCopy registry, Scrut
                 assessment.UpdateTime = clock.UtcNowForDatabase();
                 continue;
             }
-            var facts = await FactsAsync(assessment, cancellationToken);
-            if (facts.LatestInspection?.Name == assessment.Result.LatestInspection) continue;
             var next = await NextVersionAsync(assessment, AssessmentState.Published,
                 $"Recomputed: the registry recorded {inspection} ({inspectionDate:yyyy-MM-dd})", cancellationToken);
             next.PublishTime = next.CreateTime;
