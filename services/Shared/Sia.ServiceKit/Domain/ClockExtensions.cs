@@ -6,8 +6,10 @@ public static class ClockExtensions
         TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var london) ? london : TimeZoneInfo.Utc;
 
     /// <summary>Today's date in England, where memberships start and end.</summary>
-    public static DateOnly TodayInEngland(this TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), England).DateTime);
+    public static DateOnly TodayInEngland(this TimeProvider clock) => DateInEngland(clock.GetUtcNow());
+
+    /// <summary>The date in England at a moment: a session starting at 23:30 UTC on 31 August 2016 starts on 1 September there.</summary>
+    public static DateOnly DateInEngland(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, England).DateTime);
 
     /// <summary>Now, to the microsecond: what PostgreSQL stores, so a resource reads back exactly as it was returned.</summary>
     public static DateTime UtcNowForDatabase(this TimeProvider clock)

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Sia.Cpd.Data.Configurations;
+using Sia.ServiceKit.Data;
+
+namespace Sia.Cpd.Data;
+
+public sealed class CpdDbContext(DbContextOptions<CpdDbContext> options) : DbContext(options)
+{
+    internal DbSet<ProgrammeEntity> Programmes => Set<ProgrammeEntity>();
+    internal DbSet<CourseEntity> Courses => Set<CourseEntity>();
+    internal DbSet<SessionEntity> Sessions => Set<SessionEntity>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfiguration(new ProgrammeConfiguration());
+        model.ApplyConfiguration(new CourseConfiguration());
+        model.ApplyConfiguration(new SessionConfiguration());
+        model.ApplyConfiguration(new CreateRequestConfiguration());
+        SnakeCaseNames.Apply(model);
+    }
+}

@@ -1,0 +1,53 @@
+using Sia.Contracts;
+using Sia.Cpd.Data;
+using Sia.Cpd.Domain.Courses;
+using Sia.Cpd.Domain.Programmes;
+using Sia.Cpd.Domain.Sessions;
+using Sia.Cpd.Grpc;
+using Sia.Cpd.Registry;
+using Sia.ServiceDefaults;
+using Sia.ServiceKit.Domain;
+using Sia.ServiceKit.Grpc;
+
+namespace Sia.Cpd;
+
+public static class Extensions
+{
+    /// <summary>
+    /// The CPD service's services: its database (ConnectionStrings:cpddb) through Aspire's client integration, gRPC with
+    /// domain errors answered as rich errors, reflection, the catalogue's domain, and the registry's client.
+    /// </summary>
+    public static void AddCpdServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<CpdDbContext>("cpddb",
+            settings =>
+            {
+                // As the risk service: creates save through CreateRequestLog, whose races EF's retrying strategy cannot replay.
+                settings.DisableRetry = true;
+            });
+        builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>());
+        builder.Services.AddApiReflection(ApiDescriptors.InPackage("sia.cpd.v1"));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(ResponseBudget.From(builder.Configuration, "Cpd:MaxResponseBytes"));
+        builder.Services.AddScoped(services => new CreateRequestLog(services.GetRequiredService<CpdDbContext>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddScoped<Programmes>();
+        builder.Services.AddScoped<Courses>();
+        builder.Services.AddScoped<Sessions>();
+        builder.AddRegistryClient();
+    }
+
+    public static void MapCpdEndpoints(this WebApplication app)
+    {
+        app.MapGrpcServiceParsingStrictly<ProgrammeGrpcService>();
+        app.MapGrpcServiceParsingStrictly<CourseGrpcService>();
+        app.MapGrpcServiceParsingStrictly<SessionGrpcService>();
+        app.MapGrpcReflectionService();
+    }
+
+    /// <summary>Brings the database schema up to date; instances starting together take turns.</summary>
+    public static async Task MigrateCpdDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await CpdMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<CpdDbContext>());
+    }
+}
