@@ -13,6 +13,7 @@ var partnerSigningKey = builder.AddParameter("partner-signing-key", new Generate
 var postgres = builder.AddStackPostgres("postgres");
 var registryDb = postgres.AddDatabase("registrydb");
 var riskDb = postgres.AddDatabase("riskdb");
+var cpdDb = postgres.AddDatabase("cpddb");
 
 var registry = builder.AddProject<Projects.Sia_Registry>("registry")
     .WithReference(registryDb)
@@ -30,11 +31,22 @@ var risk = builder.AddProject<Projects.Sia_Risk>("risk")
     .WithEnvironment("Gateway__PartnerSigningKey", partnerSigningKey)
     .AsSiaService();
 
+// The CPD catalogue; asks the registry whether a programme's provider alliance exists.
+var cpd = builder.AddProject<Projects.Sia_Cpd>("cpd")
+    .WithReference(cpdDb)
+    .WaitFor(cpdDb)
+    .WithReference(registry)
+    .WaitFor(registry)
+    .WithEnvironment("Gateway__PartnerSigningKey", partnerSigningKey)
+    .AsSiaService();
+
 builder.AddProject<Projects.Sia_Gateway>("gateway")
     .WithReference(registry)
     .WaitFor(registry)
     .WithReference(risk)
     .WaitFor(risk)
+    .WithReference(cpd)
+    .WaitFor(cpd)
     .WithEnvironment("Gateway__PartnerSigningKey", partnerSigningKey)
     .AsSiaService()
     .WithCallingInstructions();
