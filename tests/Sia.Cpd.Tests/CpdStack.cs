@@ -1,0 +1,39 @@
+using Grpc.Net.Client;
+using Sia.ServiceDefaults;
+using Sia.Testing.Postgres;
+
+namespace Sia.Cpd.Tests;
+
+/// <summary>
+/// A test class's registry (with its demo data: York's alliances ebor and pathfinder) and CPD service, each over a database
+/// of its own; both verify partner headers signed with <see cref="SigningKey"/>, as behind the gateway.
+/// </summary>
+public sealed class CpdStack(PostgresServer postgres) : IAsyncLifetime
+{
+    public const string SigningKey = "cpd-tests-partner-signing-key-0123456789abcdef";
+
+    private CpdHost _cpd = null!;
+    private string _database = "";
+
+    public RegistryHost Registry { get; } = new(postgres)
+    {
+        LoadDemoData = true,
+        Settings = new Dictionary<string, string?> { [PartnerHeaders.SigningKeyConfigKey] = SigningKey },
+    };
+
+    public async ValueTask InitializeAsync()
+    {
+        await Registry.InitializeAsync();
+        _database = await postgres.CreateDatabaseAsync("cpd");
+        _cpd = await CpdHost.StartAsync(_database, Registry.Address, new Dictionary<string, string?> { [PartnerHeaders.SigningKeyConfigKey] = SigningKey });
+    }
+
+    public GrpcChannel CreateChannel() => _cpd.CreateChannel();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _cpd.DisposeAsync();
+        await Registry.DisposeAsync();
+        await postgres.DropDatabaseAsync(_database);
+    }
+}
