@@ -132,7 +132,8 @@ public sealed class CatalogueApiTests(CpdStack stack) : IClassFixture<CpdStack>
         Assert.Equal(StatusCode.Aborted, staleSession.StatusCode);
         Assert.Equal(40, (await Sessions.GetSessionAsync(new GetSessionRequest { Name = session.Name })).Capacity);
 
-        var programme = await ProgrammeAsync();
+        // A programme of its own, so that the other tests read 2015/16's as created.
+        var programme = await EnsureProgrammeAsync(Programmes, "2019-20", "a4e5c6d7-8f90-4a1b-9c2d-3e4f5a6b7c04");
         var updated = await Programmes.UpdateProgrammeAsync(new UpdateProgrammeRequest
         {
             Programme = new Programme { Name = programme.Name, Etag = programme.Etag, CancellationPolicy = new() { FreeUntilWorkingDays = 4, LateCancellationFeePence = 2500 } },
