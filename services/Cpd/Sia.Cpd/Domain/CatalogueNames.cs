@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Sia.Contracts.DomainErrors;
 using Sia.ServiceDefaults;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Cpd.Domain;
 
@@ -9,7 +10,7 @@ internal readonly record struct ProgrammeName(string AllianceId, int AcademicYea
 {
     public string Alliance => CatalogueNames.Alliance(AllianceId);
 
-    public override string ToString() => $"{Alliance}/programmes/{Domain.AcademicYear.Id(AcademicYear)}";
+    public override string ToString() => $"{Alliance}/programmes/{ServiceKit.Domain.AcademicYear.Id(AcademicYear)}";
 }
 
 /// <summary>A course of a programme, ".../programmes/2015-16/courses/assessment-without-levels".</summary>

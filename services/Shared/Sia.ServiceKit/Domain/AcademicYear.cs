@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Sia.Cpd.Domain;
+namespace Sia.ServiceKit.Domain;
 
 /// <summary>England's academic year, September to August, named by the year it starts: 2015 is 2015/16, id "2015-16".</summary>
-internal static partial class AcademicYear
+public static partial class AcademicYear
 {
     public const int First = 2000, Last = 2100;
 
@@ -13,6 +13,10 @@ internal static partial class AcademicYear
     public static string Label(int year) => $"{year}/{(year + 1) % 100:00}";
 
     public static int Of(DateOnly date) => date.Month >= 9 ? date.Year : date.Year - 1;
+
+    public static DateOnly FirstDay(int year) => new(year, 9, 1);
+
+    public static DateOnly LastDay(int year) => new(year + 1, 8, 31);
 
     /// <summary>"2015-16": its two years must follow one another, the first from <see cref="First"/> to <see cref="Last"/>.</summary>
     public static bool TryParse(string id, out int year)
