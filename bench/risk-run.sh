@@ -5,7 +5,7 @@
 #     every assessment it made read back with ListAssessments (200 a page).
 #  2. ListAssessments (an LA's category 1, 50 a page) at CLIENTS x STREAMS in flight: p50/p99, in its default view (BASIC:
 #     no criteria or fired rules) and in the FULL view; baseline in the same run: GetFramework (one row) under the same load.
-# See README.md. Knobs (environment): ROWS CLIENTS STREAMS WARMUP DURATION SERVER_CPU PG_CPU RISK_CPU CLIENT_CPU
+# See README.md. Knobs (environment): ROWS CLIENTS STREAMS WARMUP DURATION SERVER_CPU PG_CPU RISK_CPU CLIENT_CPU KEEP
 set -euo pipefail
 
 ROWS=${ROWS:-50000}            # schools in the GIAS extract
@@ -17,6 +17,7 @@ SERVER_CPU=${SERVER_CPU:-0}    # the registry (idle once copied)
 PG_CPU=${PG_CPU:-$SERVER_CPU}  # PostgreSQL (the registry's and the risk service's databases)
 RISK_CPU=${RISK_CPU:-$SERVER_CPU}  # the risk service: the server side is one CPU, as in registry.sh
 CLIENT_CPU=${CLIENT_CPU:-1}    # h2load and the bench's clients
+KEEP=${KEEP:-0}                # 1: after the lists, keep the stack up for experiments until $work/done exists
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 registry_dll=$root/services/Registry/Sia.Registry/bin/Release/net10.0/Sia.Registry.dll
@@ -136,6 +137,11 @@ status=0
 bench_call get /sia.risk.v1.FrameworkService/GetFramework GetFramework || { echo "== GetFramework FAILED" >&2; status=1; }
 bench_call list /sia.risk.v1.AssessmentService/ListAssessments ListAssessments || { echo "== ListAssessments FAILED" >&2; status=1; }
 bench_call listfull /sia.risk.v1.AssessmentService/ListAssessments ListAssessmentsFull || { echo "== ListAssessments (FULL) FAILED" >&2; status=1; }
+if [[ $KEEP == 1 ]]; then
+    echo "KEEP=1: risk service $risk_url (pid $risk_pid), its database $risk_db, requests in $work/requests;"
+    echo "        touch $work/done to stop and clean up"
+    while [[ ! -e $work/done ]]; do sleep 1; done
+fi
 stop "$risk_pid"
 risk_pid=
 log_errors "$work/risk.out" "risk service" $((6 * CLIENTS * (STREAMS + 1))) || status=1
