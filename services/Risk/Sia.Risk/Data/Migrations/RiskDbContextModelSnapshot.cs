@@ -163,6 +163,10 @@ namespace Sia.Risk.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_assessments_urn_academic_year_round_version_number");
 
+                    b.HasIndex("LaCode", "AcademicYear", "Round", "Category", "Urn")
+                        .HasDatabaseName("ix_assessments_la_code_academic_year_round_category_urn")
+                        .HasFilter("is_latest");
+
                     b.ToTable("assessments", (string)null);
                 });
 

@@ -310,6 +310,12 @@ namespace Sia.Risk.Data.Migrations
                 column: "framework_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_assessments_la_code_academic_year_round_category_urn",
+                table: "assessments",
+                columns: new[] { "la_code", "academic_year", "round", "category", "urn" },
+                filter: "is_latest");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_assessments_la_code_academic_year_urn",
                 table: "assessments",
                 columns: new[] { "la_code", "academic_year", "urn" },

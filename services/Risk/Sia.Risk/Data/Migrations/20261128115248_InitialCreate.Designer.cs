@@ -12,7 +12,7 @@ using Sia.Risk.Data;
 namespace Sia.Risk.Data.Migrations
 {
     [DbContext(typeof(RiskDbContext))]
-    [Migration("20261128113330_InitialCreate")]
+    [Migration("20261128115248_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -165,6 +165,10 @@ namespace Sia.Risk.Data.Migrations
                     b.HasIndex("Urn", "AcademicYear", "Round", "VersionNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_assessments_urn_academic_year_round_version_number");
+
+                    b.HasIndex("LaCode", "AcademicYear", "Round", "Category", "Urn")
+                        .HasDatabaseName("ix_assessments_la_code_academic_year_round_category_urn")
+                        .HasFilter("is_latest");
 
                     b.ToTable("assessments", (string)null);
                 });
