@@ -3,9 +3,9 @@
 # risk service, most with inspections and all with indicators, and York's framework published for every LA:
 #  1. RunAssessmentRound over every LA, timed, with the risk service's peak RSS during it; baseline in the same run:
 #     every assessment it made read back with ListAssessments (200 a page).
-#  2. ListAssessments (an LA's category 1, 50 a page) at CLIENTS x STREAMS in flight: p50/p99; baseline in the same run:
-#     GetFramework (one row) under the same load.
-# See README.md. Knobs (environment): ROWS CLIENTS STREAMS WARMUP DURATION SERVER_CPU PG_CPU RISK_CPU CLIENT_CPU
+#  2. ListAssessments (an LA's category 1, 50 a page) at CLIENTS x STREAMS in flight: p50/p99, in its default view (BASIC:
+#     no criteria or fired rules) and in the FULL view; baseline in the same run: GetFramework (one row) under the same load.
+# See README.md. Knobs (environment): ROWS CLIENTS STREAMS WARMUP DURATION SERVER_CPU PG_CPU RISK_CPU CLIENT_CPU KEEP
 set -euo pipefail
 
 ROWS=${ROWS:-50000}            # schools in the GIAS extract
@@ -17,6 +17,7 @@ SERVER_CPU=${SERVER_CPU:-0}    # the registry (idle once copied)
 PG_CPU=${PG_CPU:-$SERVER_CPU}  # PostgreSQL (the registry's and the risk service's databases)
 RISK_CPU=${RISK_CPU:-$SERVER_CPU}  # the risk service: the server side is one CPU, as in registry.sh
 CLIENT_CPU=${CLIENT_CPU:-1}    # h2load and the bench's clients
+KEEP=${KEEP:-0}                # 1: after the lists, keep the stack up for experiments until $work/done exists
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 registry_dll=$root/services/Registry/Sia.Registry/bin/Release/net10.0/Sia.Registry.dll
@@ -135,9 +136,15 @@ EOF
 status=0
 bench_call get /sia.risk.v1.FrameworkService/GetFramework GetFramework || { echo "== GetFramework FAILED" >&2; status=1; }
 bench_call list /sia.risk.v1.AssessmentService/ListAssessments ListAssessments || { echo "== ListAssessments FAILED" >&2; status=1; }
+bench_call listfull /sia.risk.v1.AssessmentService/ListAssessments ListAssessmentsFull || { echo "== ListAssessments (FULL) FAILED" >&2; status=1; }
+if [[ $KEEP == 1 ]]; then
+    echo "KEEP=1: risk service $risk_url (pid $risk_pid), its database $risk_db, requests in $work/requests;"
+    echo "        touch $work/done to stop and clean up"
+    while [[ ! -e $work/done ]]; do sleep 1; done
+fi
 stop "$risk_pid"
 risk_pid=
-log_errors "$work/risk.out" "risk service" $((4 * CLIENTS * (STREAMS + 1))) || status=1
+log_errors "$work/risk.out" "risk service" $((6 * CLIENTS * (STREAMS + 1))) || status=1
 stop "$registry_pid"
 registry_pid=
 log_errors "$work/registry.out" registry 0 || status=1
@@ -160,12 +167,14 @@ print(f"  risk service RSS: {idle:.0f} MB before, peak {peak:.0f} MB during the 
 calls = {r[0]: r for r in (line.split() for line in open(results))} if os.path.exists(results) else {}
 print(f"calls at {in_flight} in flight:")
 print(f"  {'call':<52}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}")
-describe = {"GetFramework": "GetFramework (baseline: one row)", "ListAssessments": "ListAssessments (50 a page, LA + category 1)"}
+describe = {"GetFramework": "GetFramework (baseline: one row)", "ListAssessments": "ListAssessments (50 a page, LA + category 1)",
+            "ListAssessmentsFull": "  the same, view FULL (criteria and fired rules)"}
 for label, rps, p50, p99 in calls.values():
     print(f"  {describe[label]:<52}{float(rps):>8.0f}{p50:>9}{p99:>9}")
-if "GetFramework" in calls and "ListAssessments" in calls:
-    g, l = calls["GetFramework"], calls["ListAssessments"]
-    print(f"  ListAssessments / GetFramework: p50 {float(l[2]) / float(g[2]):.1f}x, p99 {float(l[3]) / float(g[3]):.1f}x, req/s {float(l[1]) / float(g[1]):.2f}x")
+for label in ("ListAssessments", "ListAssessmentsFull"):
+    if "GetFramework" in calls and label in calls:
+        g, l = calls["GetFramework"], calls[label]
+        print(f"  {label + ' / GetFramework:':<35}p50 {float(l[2]) / float(g[2]):.1f}x, p99 {float(l[3]) / float(g[3]):.1f}x, req/s {float(l[1]) / float(g[1]):.2f}x")
 print("targets:")
 def target(what, value, limit, unit, measured=True):
     shown = "not measured" if value is None or not measured else f"{value:.1f} {unit}"

@@ -8,8 +8,9 @@ namespace Sia.Bench.Risk;
 
 /// <summary>
 /// The requests h2load sends, one per connection, each for another LA, as gRPC frames: ListAssessments (an LA's category 1
-/// schools, 50 a page) and, for the baseline, GetFramework (the LA's framework, one row); and a typed check of the answers
-/// (h2load sees only HTTP statuses, and a gRPC error is HTTP 200 too).
+/// schools, 50 a page) in its default view (BASIC: no criteria or fired rules) and in the FULL view, and, for the
+/// baseline, GetFramework (the LA's framework, one row); and a typed check of the answers (h2load sees only HTTP
+/// statuses, and a gRPC error is HTTP 200 too).
 /// </summary>
 internal static class ListRequests
 {
@@ -25,7 +26,7 @@ internal static class ListRequests
         for (var k = 0; k < count; k++)
         {
             var la = codes[k * 7 % codes.Count];
-            WriteFrame(Path.Combine(directory, $"list-{k}.bin"), new ListAssessmentsRequest
+            var list = new ListAssessmentsRequest
             {
                 Parent = "schools/-",
                 LocalAuthority = $"localAuthorities/{la}",
@@ -33,7 +34,9 @@ internal static class ListRequests
                 Round = Assessment.Types.Round.Annual,
                 Categories = { "1" },
                 PageSize = PageSize,
-            });
+            };
+            WriteFrame(Path.Combine(directory, $"list-{k}.bin"), list);
+            WriteFrame(Path.Combine(directory, $"listfull-{k}.bin"), new ListAssessmentsRequest(list) { View = AssessmentView.Full });
             WriteFrame(Path.Combine(directory, $"get-{k}.bin"), new GetFrameworkRequest { Name = $"localAuthorities/{la}/frameworks/2015-16" });
         }
         return 0;
@@ -50,14 +53,16 @@ internal static class ListRequests
             var message = frame.AsSpan(5).ToArray();
             switch (method)
             {
-                case "list":
+                case "list" or "listfull":
                 {
                     var request = ListAssessmentsRequest.Parser.ParseFrom(message);
                     var response = await new AssessmentService.AssessmentServiceClient(channel).ListAssessmentsAsync(request, deadline: DateTime.UtcNow.AddSeconds(30));
-                    var wrong = response.Assessments.Count(a => a.LocalAuthority != request.LocalAuthority || a.Result.Category != "1");
+                    var full = request.View == AssessmentView.Full;
+                    var wrong = response.Assessments.Count(a => a.LocalAuthority != request.LocalAuthority || a.Result.Category != "1"
+                        || a.Result.CategoryLabel.Length == 0 || (a.Result.Criteria.Count > 0) != full);
                     if (response.Assessments.Count != PageSize || wrong > 0 || response.NextPageToken.Length == 0)
-                        throw new BenchException($"{request.LocalAuthority}: {response.Assessments.Count} assessments ({wrong} outside the filter), next page token '{response.NextPageToken}'; expected a full page and a next page.");
-                    Console.WriteLine($"{request.LocalAuthority}, category 1: {response.Assessments.Count} assessments, {response.Assessments[0].School}..{response.Assessments[^1].School} ({response.CalculateSize()} bytes)");
+                        throw new BenchException($"{request.LocalAuthority}: {response.Assessments.Count} assessments ({wrong} outside the filter or the view), next page token '{response.NextPageToken}'; expected a full page and a next page.");
+                    Console.WriteLine($"{request.LocalAuthority}, category 1, {(full ? "full" : "basic")}: {response.Assessments.Count} assessments, {response.Assessments[0].School}..{response.Assessments[^1].School} ({response.CalculateSize()} bytes)");
                     break;
                 }
                 case "get":
@@ -69,7 +74,7 @@ internal static class ListRequests
                     break;
                 }
                 default:
-                    throw new BenchException($"unknown method '{method}': list or get.");
+                    throw new BenchException($"unknown method '{method}': list, listfull or get.");
             }
         }
         return 0;

@@ -9,9 +9,10 @@ using Sia.Bench.Risk;
 //                               "round SECONDS CREATED ALREADY NOT-OPEN WITHOUT-FRAMEWORK".
 // scan URL                      the baseline: every 2015/16 annual assessment read with ListAssessments, 200 a page;
 //                               prints "scan SECONDS COUNT".
-// requests DIR CONNECTION COUNT write COUNT ListAssessments (an LA's category 1, 50 a page) and COUNT GetFramework requests
-//                               as gRPC frames (DIR/list-K.bin, DIR/get-K.bin), each for another LA.
-// check URL list|get FILE...    make the calls in the FILEs with a typed client and check the answers.
+// requests DIR CONNECTION COUNT write COUNT ListAssessments (an LA's category 1, 50 a page; default view and FULL) and
+//                               COUNT GetFramework requests as gRPC frames (DIR/list-K.bin, DIR/listfull-K.bin,
+//                               DIR/get-K.bin), each for another LA.
+// check URL list|listfull|get FILE... make the calls in the FILEs with a typed client and check the answers.
 try
 {
     return args switch
@@ -32,7 +33,7 @@ catch (Exception e) when (e is BenchException or FormatException or Grpc.Core.Rp
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: setup URL CONNECTION | round URL | scan URL | requests DIR CONNECTION COUNT | check URL list|get FILE...");
+    Console.Error.WriteLine("usage: setup URL CONNECTION | round URL | scan URL | requests DIR CONNECTION COUNT | check URL list|listfull|get FILE...");
     return 2;
 }
 

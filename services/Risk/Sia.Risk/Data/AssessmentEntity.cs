@@ -4,7 +4,8 @@ namespace Sia.Risk.Data;
 
 /// <summary>
 /// One version of a school's assessment for an academic year and round. Only the latest version of each may change, and
-/// only while it is not published; the result's headline is kept in columns as well, for filtering and counting.
+/// only while it is not published; the result's headline (all of it but the criteria and fired rules) is kept in columns
+/// as well, for filtering and counting, and for the lists that leave the explanation out without reading it.
 /// </summary>
 internal sealed class AssessmentEntity
 {
@@ -23,9 +24,15 @@ internal sealed class AssessmentEntity
     public DateOnly AssessmentDate { get; set; }
     public required AssessmentResult Result { get; set; }
     public required string Category { get; set; }
+    public string CategoryLabel { get; set; } = "";
     public bool AtRisk { get; set; }
     public Domain.CausingConcern CausingConcern { get; set; }
+    /// <summary>The inspection window's first day (<see cref="InspectionDue.Earliest"/>).</summary>
+    public DateOnly? InspectionDueFrom { get; set; }
+    /// <summary>The inspection window's last day (<see cref="InspectionDue.Latest"/>).</summary>
     public DateOnly? InspectionDueBy { get; set; }
+    public string InspectionDueBasis { get; set; } = "";
+    public string? LatestInspection { get; set; }
     public string VersionReason { get; init; } = "";
     public DateTime CreateTime { get; init; }
     public DateTime UpdateTime { get; set; }

@@ -7,7 +7,7 @@ namespace Sia.Risk.Domain;
 /// <summary>A framework by its LA and academic year; with a revision, that published revision, else the draft.</summary>
 internal readonly record struct FrameworkName(string LaCode, int AcademicYear, int? Revision = null)
 {
-    public string Draft => $"localAuthorities/{LaCode}/frameworks/{Domain.AcademicYear.Id(AcademicYear)}";
+    public string Draft => $"localAuthorities/{LaCode}/frameworks/{ServiceKit.Domain.AcademicYear.Id(AcademicYear)}";
 
     public override string ToString() => Revision is { } revision ? $"{Draft}@{revision}" : Draft;
 
@@ -17,7 +17,7 @@ internal readonly record struct FrameworkName(string LaCode, int AcademicYear, i
 /// <summary>A school's assessment for an academic year and round; with a version, that version, else the latest.</summary>
 internal readonly record struct AssessmentName(int Urn, int AcademicYear, Assessments.AssessmentRound Round, int? Version = null)
 {
-    public string Latest => $"schools/{Urn}/assessments/{Domain.AcademicYear.Id(AcademicYear)}-{Assessments.AssessmentStates.Id(Round)}";
+    public string Latest => $"schools/{Urn}/assessments/{ServiceKit.Domain.AcademicYear.Id(AcademicYear)}-{Assessments.AssessmentStates.Id(Round)}";
 
     public override string ToString() => Version is { } version ? $"{Latest}@{version}" : Latest;
 
@@ -57,17 +57,7 @@ internal static partial class ResourceNames
         ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
         : throw new ValidationFailedException(field, $"{TextChecks.Quote(name)} is not a school name; expected schools/{{6-digit URN}}, for example schools/121615.");
 
-    /// <summary>An academic year's id, "2015-16": its two years must follow one another.</summary>
-    public static bool TryParseAcademicYear(string id, out int year)
-    {
-        year = 0;
-        var match = AcademicYearPattern().Match(id);
-        if (!match.Success) return false;
-        year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        return (year + 1) % 100 == int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-    }
-
-    public static int AcademicYearId(string id, string field) => TryParseAcademicYear(id, out var year)
+    public static int AcademicYearId(string id, string field) => ServiceKit.Domain.AcademicYear.TryParse(id, out var year)
         ? year
         : throw new ValidationFailedException(field, $"{TextChecks.Quote(id)} is not an academic year; expected yyyy-yy, for example 2015-16.");
 
@@ -75,7 +65,7 @@ internal static partial class ResourceNames
     public static FrameworkName Framework(string name, string field, bool allowRevision)
     {
         var match = FrameworkPattern().Match(name);
-        if (match.Success && TryParseAcademicYear(match.Groups[2].Value, out var year))
+        if (match.Success && ServiceKit.Domain.AcademicYear.TryParse(match.Groups[2].Value, out var year))
         {
             if (!match.Groups[3].Success) return new FrameworkName(match.Groups[1].Value, year);
             if (allowRevision && int.TryParse(match.Groups[3].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var revision) && revision > 0)
@@ -91,7 +81,7 @@ internal static partial class ResourceNames
     public static AssessmentName Assessment(string name, string field, bool allowVersion)
     {
         var match = AssessmentPattern().Match(name);
-        if (match.Success && TryParseAcademicYear(match.Groups[2].Value, out var year)
+        if (match.Success && ServiceKit.Domain.AcademicYear.TryParse(match.Groups[2].Value, out var year)
             && Enum.TryParse<Assessments.AssessmentRound>(match.Groups[3].Value, ignoreCase: true, out var round) && round != Assessments.AssessmentRound.Unspecified)
         {
             var urn = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
@@ -124,9 +114,6 @@ internal static partial class ResourceNames
 
     [GeneratedRegex(@"\Aschools/([0-9]{6})\z")]
     private static partial Regex SchoolPattern();
-
-    [GeneratedRegex(@"\A([0-9]{4})-([0-9]{2})\z")]
-    private static partial Regex AcademicYearPattern();
 
     [GeneratedRegex(@"\AlocalAuthorities/([0-9]{3})/frameworks/([0-9]{4}-[0-9]{2})(?:@([0-9]{1,9}))?\z")]
     private static partial Regex FrameworkPattern();

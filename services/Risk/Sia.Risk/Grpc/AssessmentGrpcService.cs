@@ -17,16 +17,19 @@ internal sealed class AssessmentGrpcService(Assessments assessments, AssessmentR
     public override async Task<Assessment> GetAssessment(GetAssessmentRequest request, ServerCallContext context)
     {
         var name = ResourceNames.Assessment(request.Name, "name", allowVersion: true);
+        var violations = new Violations();
+        var explained = AssessmentViews.Explained(request.View, unspecified: true, violations);
+        violations.ThrowIfAny();
         await access.RequireAsync(context, name.Urn, name.ToString());
-        return (await assessments.GetAsync(name, context.CancellationToken)).ToMessage();
+        return (await assessments.GetAsync(name, explained, context.CancellationToken)).ToMessage();
     }
 
     public override async Task<ListAssessmentsResponse> ListAssessments(ListAssessmentsRequest request, ServerCallContext context)
     {
-        var filter = await AssessmentListing.FilterAsync(request, context, access);
+        var (filter, explained) = await AssessmentListing.FilterAsync(request, context, access);
         var size = PageToken.Size(request.PageSize, defaultSize: 50, maxSize: 200);
         var after = PageToken.TryRead<AssessmentListKey>(request.PageToken, request, AssessmentListing.TryParseKey, out var key) ? key : null;
-        var page = budget.Fit(await assessments.ListAsync(filter, after, size, context.CancellationToken),
+        var page = budget.Fit(await assessments.ListAsync(filter, after, size, explained, context.CancellationToken),
             a => a.ToMessage(), a => AssessmentListing.Key(a), request);
         return new ListAssessmentsResponse { Assessments = { page.Items }, NextPageToken = page.NextPageToken };
     }

@@ -12,14 +12,15 @@ using Sia.ServiceDefaults;
 namespace Sia.Risk.Grpc;
 
 /// <summary>
-/// A ListAssessments request as the domain's filter, checked field by field, and who may ask it: one school's list needs
+/// A ListAssessments request as the domain's filter and whether the list explains each result (its view: BASIC unless
+/// FULL is asked for), checked field by field, and who may ask it: one school's list needs
 /// the partner to act for the school; the list across schools ("schools/-") a local authority or alliance it acts for.
 /// </summary>
 internal static partial class AssessmentListing
 {
     private const int MaxValues = 20;
 
-    public static async Task<AssessmentFilter> FilterAsync(ListAssessmentsRequest request, ServerCallContext context, SchoolAccess access)
+    public static async Task<(AssessmentFilter Filter, bool Explained)> FilterAsync(ListAssessmentsRequest request, ServerCallContext context, SchoolAccess access)
     {
         int? urn = request.Parent == "schools/-" ? null : ResourceNames.SchoolUrn(request.Parent, "parent");
         var violations = new Violations();
@@ -47,15 +48,16 @@ internal static partial class AssessmentListing
         if (request.Alliance.Length > 0 && !AlliancePattern().IsMatch(request.Alliance))
             violations.Add("alliance", $"{TextChecks.Quote(request.Alliance)} is not an alliance name; expected alliances/{{alliance id}}.");
         var due = AssessmentMapping.ToDateOnly(request.InspectionDueBefore, "inspection_due_before", violations);
+        var explained = AssessmentViews.Explained(request.View, unspecified: false, violations);
         violations.ThrowIfAny();
 
         if (urn is { } school) await access.RequireAsync(context, school, request.Parent);
         else RequireListAcrossSchools(context, laCode, request.Alliance);
-        return new AssessmentFilter(urn, laCode, request.AcademicYear == 0 ? null : request.AcademicYear,
+        return (new AssessmentFilter(urn, laCode, request.AcademicYear == 0 ? null : request.AcademicYear,
             request.Round == Assessment.Types.Round.Unspecified ? null : (AssessmentRound)request.Round,
             [.. request.Categories], request.AtRiskOnly, request.CausingConcernOnly, due,
             request.Cluster.Length > 0 ? request.Cluster : null, request.Alliance.Length > 0 ? request.Alliance : null,
-            [.. request.States.Select(st => (AssessmentState)st)]);
+            [.. request.States.Select(st => (AssessmentState)st)]), explained);
     }
 
     public static string Key(AssessmentEntity assessment) =>

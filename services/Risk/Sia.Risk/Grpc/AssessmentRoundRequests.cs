@@ -6,6 +6,7 @@ using Sia.Risk.Grpc.Mapping;
 using Sia.Risk.V1;
 using Sia.ServiceDefaults;
 using Sia.ServiceKit.Grpc;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Risk.Grpc;
 

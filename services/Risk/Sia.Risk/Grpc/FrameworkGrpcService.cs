@@ -26,7 +26,7 @@ internal sealed class FrameworkGrpcService(Frameworks frameworks, ResponseBudget
         var laCode = ResourceNames.LocalAuthorityCode(request.Parent, "parent");
         context.RequireLocalAuthority(laCode);
         var size = PageToken.Size(request.PageSize, defaultSize: 20, maxSize: 100);
-        int? before = PageToken.TryRead<int>(request.PageToken, request, ResourceNames.TryParseAcademicYear, out var year) ? year : null;
+        int? before = PageToken.TryRead<int>(request.PageToken, request, AcademicYear.TryParse, out var year) ? year : null;
         var page = budget.Fit(await frameworks.ListAsync(laCode, before, size, context.CancellationToken),
             f => f.ToMessage(), f => AcademicYear.Id(f.AcademicYear), request);
         return new ListFrameworksResponse { Frameworks = { page.Items }, NextPageToken = page.NextPageToken };

@@ -68,7 +68,7 @@ internal sealed class PriorityGrpcService(Priorities priorities, ResponseBudget 
     {
         key = default;
         var slash = text.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0 || !ResourceNames.TryParseAcademicYear(text[..slash], out var year) || !PriorityName.IsId(text[(slash + 1)..])) return false;
+        if (slash < 0 || !AcademicYear.TryParse(text[..slash], out var year) || !PriorityName.IsId(text[(slash + 1)..])) return false;
         key = new PriorityListKey(year, text[(slash + 1)..]);
         return true;
     }

@@ -3,6 +3,7 @@ using System.Text;
 using Sia.Csv;
 using Sia.Risk.Domain;
 using Sia.Risk.Domain.Frameworks;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Risk.Import;
 
@@ -97,7 +98,7 @@ internal sealed class IndicatorCsvReader
         if (!FrameworkRules.Identifier().IsMatch(indicator))
             return Reject(line, $"indicator '{Shorten(indicator)}' is not an indicator code: lower-case letters, digits and underscores, starting with a letter, at most 63.");
         var yearText = Field(record, "academic_year");
-        if (!ResourceNames.TryParseAcademicYear(yearText.Replace('/', '-'), out var year))
+        if (!AcademicYear.TryParse(yearText.Replace('/', '-'), out var year))
             return Reject(line, $"academic_year '{Shorten(yearText)}' is not an academic year such as 2014-15.");
         if (!TryNumber(Field(record, "value"), out var value)) return Reject(line, $"value '{Shorten(Field(record, "value"))}' is not a number such as 61.5.");
         double? national = null;

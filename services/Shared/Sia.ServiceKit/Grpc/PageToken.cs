@@ -7,7 +7,8 @@ namespace Sia.ServiceKit.Grpc;
 
 /// <summary>
 /// Keyset page tokens: the last key returned (written as the list writes it, usually the item's resource name), with a
-/// check that binds it to the RPC and the request's other fields. Keyset paging stays stable while rows are inserted.
+/// check that binds it to the RPC and the request's other fields but its view (AIP-157's <c>view</c>, which says how much
+/// of each item to return, not which items). Keyset paging stays stable while rows are inserted.
 /// The check is a hash, not a signature: it catches a token cut short, edited or taken from another request, but anyone
 /// can compute it. A token grants nothing (any caller may list from the start and page anywhere), so what keeps a made-up
 /// one harmless is that its key is parsed as strictly as a request's own fields; a key (MAC) would add a secret to share
@@ -22,7 +23,7 @@ public static class PageToken
 
     /// <summary>
     /// The key of the previous page's last item: false for the first page (no token). A token this service did not
-    /// issue for this request (its RPC and every field but the paging ones) is INVALID_ARGUMENT naming page_token.
+    /// issue for this request (its RPC and every field but the paging ones and the view) is INVALID_ARGUMENT naming page_token.
     /// </summary>
     public static bool TryRead<TKey>(string token, IMessage request, KeyParser<TKey> parse, out TKey after)
     {
@@ -55,12 +56,13 @@ public static class PageToken
         }
     }
 
-    /// <summary>16 hex digits of SHA-256 over the request's type, its fields but page_size and page_token, and the key.</summary>
+    /// <summary>16 hex digits of SHA-256 over the request's type, its fields but page_size, page_token and view, and the key.</summary>
     private static string Check(IMessage request, string key)
     {
         var filters = request.Descriptor.Parser.ParseFrom(request.ToByteString());
         filters.Descriptor.FindFieldByName("page_size").Accessor.Clear(filters);
         filters.Descriptor.FindFieldByName("page_token").Accessor.Clear(filters);
+        filters.Descriptor.FindFieldByName("view")?.Accessor.Clear(filters);
         byte[] checkedBytes = [.. Encoding.UTF8.GetBytes($"{request.Descriptor.FullName}|{key}|"), .. filters.ToByteArray()];
         return Convert.ToHexString(SHA256.HashData(checkedBytes))[..16];
     }

@@ -20,6 +20,9 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         assessment.HasIndex(e => new { e.Urn, e.AcademicYear, e.Round }).IsUnique().HasFilter("is_latest").HasDatabaseName(LatestIndex);
         // The officers' lists: an LA's latest assessments for a year, in URN order.
         assessment.HasIndex(e => new { e.LaCode, e.AcademicYear, e.Urn }).HasFilter("is_latest");
+        // The same filtered by round and category: a rare category's page reads its own rows, not the LA's year in URN order
+        // until 50 match (4 ms for a category with none in an LA of 2,150 assessments, against 0.03 ms with it).
+        assessment.HasIndex(e => new { e.LaCode, e.AcademicYear, e.Round, e.Category, e.Urn }).HasFilter("is_latest");
         assessment.HasOne<FrameworkEntity>().WithMany().HasForeignKey(e => e.FrameworkId).OnDelete(DeleteBehavior.Restrict);
         assessment.Property(e => e.Judgements).IsJson();
         assessment.Property(e => e.Result).IsJson();

@@ -48,6 +48,11 @@ namespace Sia.Risk.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("category");
 
+                    b.Property<string>("CategoryLabel")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("category_label");
+
                     b.Property<int>("CausingConcern")
                         .HasColumnType("integer")
                         .HasColumnName("causing_concern");
@@ -64,9 +69,18 @@ namespace Sia.Risk.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("framework_revision");
 
+                    b.Property<string>("InspectionDueBasis")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("inspection_due_basis");
+
                     b.Property<DateOnly?>("InspectionDueBy")
                         .HasColumnType("date")
                         .HasColumnName("inspection_due_by");
+
+                    b.Property<DateOnly?>("InspectionDueFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("inspection_due_from");
 
                     b.Property<bool>("IsLatest")
                         .HasColumnType("boolean")
@@ -81,6 +95,10 @@ namespace Sia.Risk.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("la_code");
+
+                    b.Property<string>("LatestInspection")
+                        .HasColumnType("text")
+                        .HasColumnName("latest_inspection");
 
                     b.Property<DateTime?>("PublishTime")
                         .HasColumnType("timestamp with time zone")
@@ -144,6 +162,10 @@ namespace Sia.Risk.Data.Migrations
                     b.HasIndex("Urn", "AcademicYear", "Round", "VersionNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_assessments_urn_academic_year_round_version_number");
+
+                    b.HasIndex("LaCode", "AcademicYear", "Round", "Category", "Urn")
+                        .HasDatabaseName("ix_assessments_la_code_academic_year_round_category_urn")
+                        .HasFilter("is_latest");
 
                     b.ToTable("assessments", (string)null);
                 });

@@ -15,15 +15,20 @@ namespace Sia.Risk.Domain.Assessments;
 /// </summary>
 internal sealed class Assessments(RiskDbContext db, RegistryCopy registry, ScrutinyNotifications notifications, CreateRequestLog log, TimeProvider clock)
 {
-    public async Task<AssessmentEntity> GetAsync(AssessmentName name, CancellationToken cancellationToken) =>
-        await Versions(name).Where(a => name.Version == null ? a.IsLatest : a.VersionNumber == name.Version).AsNoTracking().SingleOrDefaultAsync(cancellationToken)
+    public Task<AssessmentEntity> GetAsync(AssessmentName name, CancellationToken cancellationToken) => GetAsync(name, explained: true, cancellationToken);
+
+    /// <summary>The assessment (version) by name; without its result's criteria and fired rules unless <paramref name="explained"/>.</summary>
+    public async Task<AssessmentEntity> GetAsync(AssessmentName name, bool explained, CancellationToken cancellationToken) =>
+        await Versions(name).Where(a => name.Version == null ? a.IsLatest : a.VersionNumber == name.Version).AsNoTracking().Explained(explained)
+            .SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException(name.ToString());
 
     /// <summary>
     /// The latest version of every assessment the filter asks for, by school URN, then academic year (newest first) and
     /// round, after the key a previous page ended with. Cluster and alliance are as the copy of the registry has them today.
+    /// Without their results' criteria and fired rules unless <paramref name="explained"/>.
     /// </summary>
-    public Task<Page<AssessmentEntity>> ListAsync(AssessmentFilter filter, AssessmentListKey? after, int size, CancellationToken cancellationToken)
+    public Task<Page<AssessmentEntity>> ListAsync(AssessmentFilter filter, AssessmentListKey? after, int size, bool explained, CancellationToken cancellationToken)
     {
         var query = db.Assessments.AsNoTracking().Where(a => a.IsLatest);
         if (filter.Urn is { } urn) query = query.Where(a => a.Urn == urn);
@@ -47,7 +52,7 @@ internal sealed class Assessments(RiskDbContext db, RegistryCopy registry, Scrut
             query = query.Where(a => a.Urn > key.Urn
                 || (a.Urn == key.Urn && (a.AcademicYear < key.AcademicYear || (a.AcademicYear == key.AcademicYear && a.Round > key.Round))));
         }
-        return query.OrderBy(a => a.Urn).ThenByDescending(a => a.AcademicYear).ThenBy(a => a.Round).ToPageAsync(size, cancellationToken);
+        return query.OrderBy(a => a.Urn).ThenByDescending(a => a.AcademicYear).ThenBy(a => a.Round).Explained(explained).ToPageAsync(size, cancellationToken);
     }
 
     /// <summary>
@@ -335,9 +340,13 @@ internal sealed class Assessments(RiskDbContext db, RegistryCopy registry, Scrut
         assessment.FrameworkRevision = revision.Revision;
         assessment.Result = result;
         assessment.Category = result.Category;
+        assessment.CategoryLabel = result.CategoryLabel;
         assessment.AtRisk = result.AtRisk;
         assessment.CausingConcern = result.CausingConcern;
+        assessment.InspectionDueFrom = result.InspectionDue.Earliest;
         assessment.InspectionDueBy = result.InspectionDue.Latest;
+        assessment.InspectionDueBasis = result.InspectionDue.Basis;
+        assessment.LatestInspection = result.LatestInspection;
     }
 
     private static void Validate(AssessmentInput input, FrameworkDefinition framework)

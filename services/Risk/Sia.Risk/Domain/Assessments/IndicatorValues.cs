@@ -7,7 +7,7 @@ internal sealed record IndicatorValue(string Indicator, int AcademicYear, double
 {
     /// <summary>"ks2_rwm_expected_pct 2014/15 = 48.0".</summary>
     public override string ToString() =>
-        $"{Indicator} {Domain.AcademicYear.Label(AcademicYear)} = {Value.ToString("0.0##", CultureInfo.InvariantCulture)}";
+        $"{Indicator} {ServiceKit.Domain.AcademicYear.Label(AcademicYear)} = {Value.ToString("0.0##", CultureInfo.InvariantCulture)}";
 }
 
 /// <summary>A school's indicator values.</summary>

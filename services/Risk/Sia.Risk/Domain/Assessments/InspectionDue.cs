@@ -1,4 +1,5 @@
 using Sia.Contracts.Ofsted;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Risk.Domain.Assessments;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sia.Risk.Domain.Assessments;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Risk.Domain.Frameworks;
 

@@ -7,7 +7,7 @@ namespace Sia.Risk.Domain;
 /// <summary>A school's support plan for an academic year: "schools/{urn}/supportPlans/2015-16".</summary>
 internal readonly record struct SupportPlanName(int Urn, int AcademicYear)
 {
-    public override string ToString() => $"schools/{Urn}/supportPlans/{Domain.AcademicYear.Id(AcademicYear)}";
+    public override string ToString() => $"schools/{Urn}/supportPlans/{ServiceKit.Domain.AcademicYear.Id(AcademicYear)}";
 }
 
 internal static partial class ResourceNames
@@ -15,7 +15,7 @@ internal static partial class ResourceNames
     public static SupportPlanName SupportPlan(string name, string field)
     {
         var match = SupportPlanPattern().Match(name);
-        return match.Success && TryParseAcademicYear(match.Groups[2].Value, out var year)
+        return match.Success && ServiceKit.Domain.AcademicYear.TryParse(match.Groups[2].Value, out var year)
             ? new SupportPlanName(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), year)
             : throw new ValidationFailedException(field,
                 $"{TextChecks.Quote(name)} is not a support plan name; expected schools/{{urn}}/supportPlans/{{yyyy-yy}}, for example schools/121615/supportPlans/2015-16.");

@@ -1,4 +1,5 @@
 using Sia.Contracts.DomainErrors;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Risk.Domain.SupportPlans;
 

@@ -224,9 +224,13 @@ namespace Sia.Risk.Data.Migrations
                     assessment_date = table.Column<DateOnly>(type: "date", nullable: false),
                     result = table.Column<string>(type: "jsonb", nullable: false),
                     category = table.Column<string>(type: "text", nullable: false),
+                    category_label = table.Column<string>(type: "text", nullable: false),
                     at_risk = table.Column<bool>(type: "boolean", nullable: false),
                     causing_concern = table.Column<int>(type: "integer", nullable: false),
+                    inspection_due_from = table.Column<DateOnly>(type: "date", nullable: true),
                     inspection_due_by = table.Column<DateOnly>(type: "date", nullable: true),
+                    inspection_due_basis = table.Column<string>(type: "text", nullable: false),
+                    latest_inspection = table.Column<string>(type: "text", nullable: true),
                     version_reason = table.Column<string>(type: "text", nullable: false),
                     create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     update_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -317,6 +321,12 @@ namespace Sia.Risk.Data.Migrations
                 name: "ix_assessments_framework_id",
                 table: "assessments",
                 column: "framework_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assessments_la_code_academic_year_round_category_urn",
+                table: "assessments",
+                columns: new[] { "la_code", "academic_year", "round", "category", "urn" },
+                filter: "is_latest");
 
             migrationBuilder.CreateIndex(
                 name: "ix_assessments_la_code_academic_year_urn",
