@@ -5,7 +5,7 @@ using Sia.Risk.V1;
 namespace Sia.Risk.Tests;
 
 /// <summary>
-/// AssessmentView (AIP-157): a list leaves each result's explanation (criteria and fired rules) out unless FULL is asked
+/// AssessmentView (AIP-157): a list leaves the judgements and each result's explanation (criteria and fired rules) out unless FULL is asked
 /// for, a get has it unless BASIC is; the view may change between pages; a view the API does not have is INVALID_ARGUMENT.
 /// </summary>
 public sealed class AssessmentViewTests(RiskStack stack) : IClassFixture<RiskStack>
@@ -28,6 +28,7 @@ public sealed class AssessmentViewTests(RiskStack stack) : IClassFixture<RiskSta
         Assert.Equal(2, full.Count);
         Assert.All(full, a => Assert.Equal(13, a.Result.Criteria.Count));
         Assert.All(full, a => Assert.NotEmpty(a.Result.FiredRules));
+        Assert.All(full, a => Assert.Single(a.Judgements));
         Assert.Equal(got, full);
         Assert.Equal(full.Select(WithoutExplanation), basic);
         Assert.Equal(basic, unspecified);
@@ -35,6 +36,7 @@ public sealed class AssessmentViewTests(RiskStack stack) : IClassFixture<RiskSta
         Assert.Equal(["3", "4"], basic.Select(a => a.Result.Category).Order());
         Assert.All(basic, a =>
         {
+            Assert.Empty(a.Judgements);
             Assert.Empty(a.Result.Criteria);
             Assert.Empty(a.Result.FiredRules);
             Assert.StartsWith("Category ", a.Result.CategoryLabel);
@@ -79,7 +81,13 @@ public sealed class AssessmentViewTests(RiskStack stack) : IClassFixture<RiskSta
             await Assessments.CreateAssessmentAsync(new CreateAssessmentRequest
             {
                 Parent = $"schools/{urn}",
-                Assessment = new Assessment { AcademicYear = 2015, Round = Assessment.Types.Round.Autumn, AssessmentDate = new Google.Type.Date { Year = 2015, Month = 10, Day = 1 } },
+                Assessment = new Assessment
+                {
+                    AcademicYear = 2015,
+                    Round = Assessment.Types.Round.Autumn,
+                    AssessmentDate = new Google.Type.Date { Year = 2015, Month = 10, Day = 1 },
+                    Judgements = { new CriterionJudgement { Criterion = "leadership_concerns", Judgement = CriterionJudgement.Types.Judgement.Met, Evidence = "A new head." } },
+                },
             });
         }
     }
@@ -90,6 +98,7 @@ public sealed class AssessmentViewTests(RiskStack stack) : IClassFixture<RiskSta
     private static Assessment WithoutExplanation(Assessment assessment)
     {
         var basic = assessment.Clone();
+        basic.Judgements.Clear();
         basic.Result.Criteria.Clear();
         basic.Result.FiredRules.Clear();
         return basic;

@@ -3,12 +3,13 @@ using Sia.Risk.Data;
 namespace Sia.Risk.Domain.Assessments;
 
 /// <summary>
-/// Assessments read without their result's explanation: every column but the result's jsonb, and the result made of its
-/// headline columns with no criteria and no fired rules; for the reads that do not need why (ASSESSMENT_VIEW_BASIC).
+/// Assessments read without the officer's judgements and their result's explanation: every column but those two jsonb
+/// documents, and the result made of its headline columns with no criteria and no fired rules; for the reads that do not
+/// need why (ASSESSMENT_VIEW_BASIC).
 /// </summary>
 internal static class AssessmentHeadlines
 {
-    /// <summary>The whole assessment when <paramref name="explained"/>; else without the explanation, which is then not read at all.</summary>
+    /// <summary>The whole assessment when <paramref name="explained"/>; else without the judgements and the explanation, which are then not read at all.</summary>
     public static IQueryable<AssessmentEntity> Explained(this IQueryable<AssessmentEntity> query, bool explained) =>
         explained ? query : query.Select(a => new AssessmentEntity
         {
@@ -22,7 +23,7 @@ internal static class AssessmentHeadlines
             State = a.State,
             FrameworkId = a.FrameworkId,
             FrameworkRevision = a.FrameworkRevision,
-            Judgements = a.Judgements,
+            Judgements = Array.Empty<CriterionJudgement>(),
             WarningNoticeIssued = a.WarningNoticeIssued,
             AssessmentDate = a.AssessmentDate,
             Result = new AssessmentResult(a.Category, a.CategoryLabel, a.AtRisk, a.CausingConcern,
