@@ -72,6 +72,7 @@ echo "starting the registry (cpu $SERVER_CPU, port $port)..."
 registry_pid=$!
 wait_for "$work/registry.out" 'Now listening on' "$registry_pid" "the registry"
 url=http://127.0.0.1:$port
+load_url=$url
 idle_rss=$(kib "$registry_pid" VmRSS)
 
 # 1. Import into the empty registry (every school created), then the same file again (every school unchanged: the
@@ -104,43 +105,6 @@ dotnet "$bench_dll" analyze "$connection" 3>&-
 # 2. Reads: one h2load per connection, each sending its own request (another school, another LA).
 check() { # method: calls every request of the method once with a typed client and checks the answers
     dotnet "$bench_dll" check "$url" "$1" "$work"/requests/"$1"-*.bin 3>&-
-}
-
-load() { # method path seconds name
-    local pids=() k status=0
-    for ((k = 0; k < CLIENTS; k++)); do
-        taskset -c "$CLIENT_CPU" h2load -c 1 -m "$STREAMS" -t 1 -D "$3" -d "$work/requests/$1-$k.bin" \
-            -H 'content-type: application/grpc' -H 'te: trailers' --log-file="$work/$4-$k.log" \
-            "$url$2" >"$work/$4-$k.h2load" 2>&1 3>&- &
-        pids+=($!)
-    done
-    for k in "${!pids[@]}"; do wait "${pids[$k]}" || { cat "$work/$4-$k.h2load" >&2; status=1; }; done
-    return $status
-}
-
-bench_call() { # method path label: appends "label rps p50 p99" to $work/results
-    local k
-    echo "== $3"
-    check "$1" || return 1
-    load "$1" "$2" "$WARMUP" "$1-warmup" || return 1
-    load "$1" "$2" "$DURATION" "$1" || return 1
-    check "$1" >"$work/check.out" || { cat "$work/check.out"; return 1; }
-    for ((k = 0; k < CLIENTS; k++)); do
-        grep -q ' 0 failed, 0 errored, 0 timeout' "$work/$1-$k.h2load" || { cat "$work/$1-$k.h2load" >&2; echo "$3: h2load reported failures" >&2; return 1; }
-    done
-    # req/s: the connections' sum (h2load's summaries); p50/p99: from all the connections' per-request logs.
-    /usr/bin/python3 - "$3" "$work/$1" "$CLIENTS" >>"$work/results" <<'EOF'
-import re, sys
-label, prefix, clients = sys.argv[1], sys.argv[2], int(sys.argv[3])
-rps = sum(float(re.search(r"([0-9.]+) req/s", open(f"{prefix}-{k}.h2load").read()).group(1)) for k in range(clients))
-rows = [line.split("\t") for k in range(clients) for line in open(f"{prefix}-{k}.log")]
-bad = sum(1 for row in rows if row[1] != "200")
-if not rows or bad:
-    sys.exit(f"{label}: {bad} of {len(rows)} requests were not HTTP 200")
-latencies = sorted(int(row[2]) for row in rows)
-pct = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))] / 1000
-print(label, f"{rps:.0f}", f"{pct(0.50):.2f}", f"{pct(0.99):.2f}")
-EOF
 }
 
 status=0

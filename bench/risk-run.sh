@@ -72,6 +72,7 @@ echo "starting the risk service (cpu $RISK_CPU, port $risk_port) and waiting for
 risk_pid=$!
 dotnet "$bench_dll" wait-applied "$risk_db" "$changes" >/dev/null 3>&- || { tail -20 "$work/risk.out" >&2; die "the risk service did not catch up"; }
 risk_url=http://127.0.0.1:$risk_port
+load_url=$risk_url
 wait_for "$work/risk.out" 'Now listening on' "$risk_pid" "the risk service"
 echo "inspections, indicators and frameworks..."
 taskset -c "$CLIENT_CPU" dotnet "$risk_bench_dll" setup "$risk_url" "$risk_db" 3>&- | tee "$work/setup.out"
@@ -99,40 +100,6 @@ dotnet "$bench_dll" analyze "$risk_db" 3>&- >/dev/null
 # 2. Lists under load: one h2load per connection, each sending its own request (another LA).
 dotnet "$risk_bench_dll" requests "$work/requests" "$risk_db" "$CLIENTS" 3>&-
 check() { dotnet "$risk_bench_dll" check "$risk_url" "$1" "$work"/requests/"$1"-*.bin 3>&-; }
-load() { # method path seconds name
-    local pids=() k status=0
-    for ((k = 0; k < CLIENTS; k++)); do
-        taskset -c "$CLIENT_CPU" h2load -c 1 -m "$STREAMS" -t 1 -D "$3" -d "$work/requests/$1-$k.bin" \
-            -H 'content-type: application/grpc' -H 'te: trailers' --log-file="$work/$4-$k.log" \
-            "$risk_url$2" >"$work/$4-$k.h2load" 2>&1 3>&- &
-        pids+=($!)
-    done
-    for k in "${!pids[@]}"; do wait "${pids[$k]}" || { cat "$work/$4-$k.h2load" >&2; status=1; }; done
-    return $status
-}
-bench_call() { # method path label: appends "label rps p50 p99 bytes-per-call" to $work/results
-    local k
-    echo "== $3"
-    check "$1" || return 1
-    load "$1" "$2" "$WARMUP" "$1-warmup" || return 1
-    load "$1" "$2" "$DURATION" "$1" || return 1
-    check "$1" >"$work/check.out" || { cat "$work/check.out"; return 1; }
-    for ((k = 0; k < CLIENTS; k++)); do
-        grep -q ' 0 failed, 0 errored, 0 timeout' "$work/$1-$k.h2load" || { cat "$work/$1-$k.h2load" >&2; echo "$3: h2load reported failures" >&2; return 1; }
-    done
-    /usr/bin/python3 - "$3" "$work/$1" "$CLIENTS" >>"$work/results" <<'EOF'
-import re, sys
-label, prefix, clients = sys.argv[1], sys.argv[2], int(sys.argv[3])
-rps = sum(float(re.search(r"([0-9.]+) req/s", open(f"{prefix}-{k}.h2load").read()).group(1)) for k in range(clients))
-rows = [line.split("\t") for k in range(clients) for line in open(f"{prefix}-{k}.log")]
-bad = sum(1 for row in rows if row[1] != "200")
-if not rows or bad:
-    sys.exit(f"{label}: {bad} of {len(rows)} requests were not HTTP 200")
-latencies = sorted(int(row[2]) for row in rows)
-pct = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))] / 1000
-print(label, f"{rps:.0f}", f"{pct(0.50):.2f}", f"{pct(0.99):.2f}")
-EOF
-}
 status=0
 bench_call get /sia.risk.v1.FrameworkService/GetFramework GetFramework || { echo "== GetFramework FAILED" >&2; status=1; }
 bench_call list /sia.risk.v1.AssessmentService/ListAssessments ListAssessments || { echo "== ListAssessments FAILED" >&2; status=1; }
