@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Sia.Contracts.DomainErrors;
 using Sia.ServiceDefaults;
 using Sia.ServiceKit.Domain;
@@ -26,11 +25,9 @@ internal readonly record struct SessionName(CourseName Course, string SessionId)
 }
 
 /// <summary>The catalogue's resource names, parsed strictly (INVALID_ARGUMENT naming the field otherwise), and the names of others' resources it refers to.</summary>
-internal static partial class CatalogueNames
+internal static class CatalogueNames
 {
     private const string Alliances = "alliances/";
-    private const string IdRule = "a lower-case letter, then lower-case letters, digits and hyphens, not ending with a hyphen, 1-63 characters";
-
     public static string Alliance(string id) => Alliances + id;
 
     /// <summary>"alliances/{alliance_id}", the id as the registry makes them.</summary>
@@ -44,12 +41,12 @@ internal static partial class CatalogueNames
         : throw new ValidationFailedException(field,
             $"{TextChecks.Quote(id)} is not an academic year; expected yyyy-yy, the years following one another, {AcademicYear.First} to {AcademicYear.Last}, for example 2015-16.");
 
-    /// <summary>A course's or session's id: <see cref="IdRule"/>.</summary>
-    public static bool IsId(string id) => IdPattern().IsMatch(id);
+    /// <summary>A course's or session's id: <see cref="ResourceIds.Rule"/>.</summary>
+    public static bool IsId(string id) => ResourceIds.IsKebab(id);
 
     public static string ParseId(string id, string field, string example) => IsId(id)
         ? id
-        : throw new ValidationFailedException(field, $"{TextChecks.Quote(id)} is not an id: {IdRule}, for example {example}.");
+        : throw new ValidationFailedException(field, $"{TextChecks.Quote(id)} is not an id: {ResourceIds.Rule}, for example {example}.");
 
     public static ProgrammeName ParseProgramme(string name, string field) => TryParseProgramme(name.Split('/'), out var programme)
         ? programme
@@ -94,6 +91,4 @@ internal static partial class CatalogueNames
         return true;
     }
 
-    [GeneratedRegex(@"\A[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?\z")]
-    private static partial Regex IdPattern();
 }

@@ -79,10 +79,8 @@ internal sealed class Priorities(RiskDbContext db, CreateRequestLog log, TimePro
     private IQueryable<PriorityEntity> Find(PriorityName name) => db.Priorities.Where(p => p.Owner == name.Owner.Name && p.PriorityId == name.Id);
 
     /// <summary>What an earlier create with the same request id made: this priority, or a refusal if it was another.</summary>
-    private async Task<PriorityEntity> EarlierAsync(string earlier, PriorityName name, CancellationToken cancellationToken) =>
-        earlier == name.ToString()
-            ? await GetAsync(name, cancellationToken)
-            : throw new ValidationFailedException("request_id", "This request_id was used for another create; a retry sends the same request, anything else a new request_id.");
+    private Task<PriorityEntity> EarlierAsync(string earlier, PriorityName name, CancellationToken cancellationToken) =>
+        CreateRetries.EarlierAsync(earlier, made => made == name.ToString(), _ => GetAsync(name, cancellationToken));
 
     private async Task<bool> KnowsOwnerAsync(PriorityOwner owner, CancellationToken cancellationToken) => owner.Kind switch
     {

@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Sia.Contracts.DomainErrors;
 using Sia.ServiceDefaults;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Risk.Domain.Priorities;
 
@@ -37,14 +37,14 @@ internal enum PriorityOwnerKind
 }
 
 /// <summary>A priority by its owner and id: "localAuthorities/816/priorities/good-or-better-2015".</summary>
-internal readonly partial record struct PriorityName(PriorityOwner Owner, string Id)
+internal readonly record struct PriorityName(PriorityOwner Owner, string Id)
 {
     private const string Collection = "/priorities/";
 
     public override string ToString() => $"{Owner.Name}{Collection}{Id}";
 
-    /// <summary>A lower-case letter, then lower-case letters, digits and hyphens, not ending with a hyphen; 1-63 characters.</summary>
-    public static bool IsId(string id) => IdPattern().IsMatch(id);
+    /// <summary><see cref="ResourceIds.Rule"/>.</summary>
+    public static bool IsId(string id) => ResourceIds.IsKebab(id);
 
     public static PriorityName Parse(string name, string field)
     {
@@ -57,8 +57,5 @@ internal readonly partial record struct PriorityName(PriorityOwner Owner, string
     public static string ParseId(string id, string field) => IsId(id)
         ? id
         : throw new ValidationFailedException(field,
-            $"{TextChecks.Quote(id)} is not a priority id: a lower-case letter, then lower-case letters, digits and hyphens, not ending with a hyphen, 1-63 characters, for example good-or-better-2015.");
-
-    [GeneratedRegex(@"\A[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?\z")]
-    private static partial Regex IdPattern();
+            $"{TextChecks.Quote(id)} is not a priority id: {ResourceIds.Rule}, for example good-or-better-2015.");
 }

@@ -1,9 +1,9 @@
 using Sia.Contracts.DomainErrors;
 
-namespace Sia.Cpd.Domain;
+namespace Sia.ServiceKit.Domain;
 
-/// <summary>The answer to a create whose request_id an earlier create used (ServiceKit's CreateRequestLog found it).</summary>
-internal static class CreateRetries
+/// <summary>The answer to a create whose request_id an earlier create used (<see cref="CreateRequestLog"/> found it).</summary>
+public static class CreateRetries
 {
     /// <summary>The earlier result if it is the resource this request names (<paramref name="matches"/>); INVALID_ARGUMENT naming request_id otherwise.</summary>
     public static async Task<T> EarlierAsync<T>(string earlier, Func<string, bool> matches, Func<string, Task<T>> get) =>
