@@ -19,7 +19,8 @@ public sealed class CpdHost : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<CpdHost> StartAsync(string database, Uri registry, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<CpdHost> StartAsync(string database, Uri registry, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var factory = new KestrelApplicationFactory<CpdDbContext>(Environments.Production,
         [
@@ -27,7 +28,7 @@ public sealed class CpdHost : IAsyncDisposable
             new("ConnectionStrings:cpddb", database),
             new("Cpd:Registry:Address", registry.ToString()),
             .. settings ?? new Dictionary<string, string?>(),
-        ]);
+        ], configureServices);
         factory.UseKestrel();
         // Returns once Program has migrated the database and listens.
         await Task.Run(factory.StartServer);

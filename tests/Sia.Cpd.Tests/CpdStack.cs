@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Sia.ServiceDefaults;
 using Sia.Testing.Postgres;
 
@@ -15,6 +16,9 @@ public sealed class CpdStack(PostgresServer postgres) : IAsyncLifetime
     private CpdHost _cpd = null!;
     private string _database = "";
 
+    /// <summary>The CPD service's clock: real time, moved on by the tests (holds lapsing, deadlines passing).</summary>
+    public AdvancingClock Clock { get; } = new();
+
     public RegistryHost Registry { get; } = new(postgres)
     {
         LoadDemoData = true,
@@ -25,7 +29,8 @@ public sealed class CpdStack(PostgresServer postgres) : IAsyncLifetime
     {
         await Registry.InitializeAsync();
         _database = await postgres.CreateDatabaseAsync("cpd");
-        _cpd = await CpdHost.StartAsync(_database, Registry.Address, new Dictionary<string, string?> { [PartnerHeaders.SigningKeyConfigKey] = SigningKey });
+        _cpd = await CpdHost.StartAsync(_database, Registry.Address, new Dictionary<string, string?> { [PartnerHeaders.SigningKeyConfigKey] = SigningKey },
+            services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public GrpcChannel CreateChannel() => _cpd.CreateChannel();

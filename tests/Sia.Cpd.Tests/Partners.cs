@@ -11,6 +11,8 @@ internal static class Partners
 
     public static Metadata ActingForLocalAuthorities(string name, params string[] localAuthorities) => Signed(new CallingPartner(name, PartnerActsFor.Of(localAuthorities, [], [])));
 
+    public static Metadata ActingForSchools(string name, params string[] urns) => Signed(new CallingPartner(name, PartnerActsFor.Of([], [], urns)));
+
     private static Metadata Signed(CallingPartner partner)
     {
         var headers = new Metadata();

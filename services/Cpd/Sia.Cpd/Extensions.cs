@@ -1,5 +1,6 @@
 using Sia.Contracts;
 using Sia.Cpd.Data;
+using Sia.Cpd.Domain.Bookings;
 using Sia.Cpd.Domain.Courses;
 using Sia.Cpd.Domain.Programmes;
 using Sia.Cpd.Domain.Sessions;
@@ -33,6 +34,11 @@ public static class Extensions
         builder.Services.AddScoped<Programmes>();
         builder.Services.AddScoped<Courses>();
         builder.Services.AddScoped<Sessions>();
+        builder.Services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SessionGates>();
+        builder.Services.AddScoped<SessionLocks>();
+        builder.Services.AddScoped<Bookings>();
+        builder.Services.AddScoped<BookingSchools>();
         builder.AddRegistryClient();
     }
 
@@ -41,6 +47,7 @@ public static class Extensions
         app.MapGrpcServiceParsingStrictly<ProgrammeGrpcService>();
         app.MapGrpcServiceParsingStrictly<CourseGrpcService>();
         app.MapGrpcServiceParsingStrictly<SessionGrpcService>();
+        app.MapGrpcServiceParsingStrictly<BookingGrpcService>();
         app.MapGrpcReflectionService();
     }
 

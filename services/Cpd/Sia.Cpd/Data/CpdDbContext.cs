@@ -9,12 +9,14 @@ public sealed class CpdDbContext(DbContextOptions<CpdDbContext> options) : DbCon
     internal DbSet<ProgrammeEntity> Programmes => Set<ProgrammeEntity>();
     internal DbSet<CourseEntity> Courses => Set<CourseEntity>();
     internal DbSet<SessionEntity> Sessions => Set<SessionEntity>();
+    internal DbSet<BookingEntity> Bookings => Set<BookingEntity>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.ApplyConfiguration(new ProgrammeConfiguration());
         model.ApplyConfiguration(new CourseConfiguration());
         model.ApplyConfiguration(new SessionConfiguration());
+        model.ApplyConfiguration(new BookingConfiguration());
         model.ApplyConfiguration(new CreateRequestConfiguration());
         SnakeCaseNames.Apply(model);
     }

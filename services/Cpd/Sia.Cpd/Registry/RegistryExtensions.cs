@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Sia.Cpd.Domain;
+using Sia.Cpd.Domain.Bookings;
 using Sia.Registry.V1;
 
 namespace Sia.Cpd.Registry;
@@ -17,6 +18,9 @@ internal static class RegistryExtensions
             .ValidateOnStart();
         builder.Services.AddGrpcClient<AllianceService.AllianceServiceClient>((services, client) =>
             client.Address = services.GetRequiredService<IOptions<RegistryOptions>>().Value.Address);
+        builder.Services.AddGrpcClient<SchoolService.SchoolServiceClient>((services, client) =>
+            client.Address = services.GetRequiredService<IOptions<RegistryOptions>>().Value.Address);
         builder.Services.AddScoped<IAllianceRegistry, RegistryAlliances>();
+        builder.Services.AddScoped<ISchoolRegistry, RegistrySchools>();
     }
 }

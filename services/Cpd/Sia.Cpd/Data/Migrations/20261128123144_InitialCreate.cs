@@ -110,6 +110,7 @@ namespace Sia.Cpd.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_sessions", x => x.id);
+                    table.UniqueConstraint("AK_sessions_alliance_id_academic_year_course_id_session_id", x => new { x.alliance_id, x.academic_year, x.course_id, x.session_id });
                     table.CheckConstraint("ck_sessions_capacity", "capacity >= 1");
                     table.CheckConstraint("ck_sessions_funded_places", "(funded_places_fund IS NULL AND funded_places = 0) OR (funded_places_fund IS NOT NULL AND funded_places BETWEEN 1 AND capacity)");
                     table.CheckConstraint("ck_sessions_minimum_numbers", "minimum_numbers BETWEEN 0 AND capacity");
@@ -123,6 +124,59 @@ namespace Sia.Cpd.Data.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "bookings",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    alliance_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    academic_year = table.Column<int>(type: "integer", nullable: false),
+                    course_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    session_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    booking_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    school_urn = table.Column<int>(type: "integer", nullable: false),
+                    local_authority_code = table.Column<string>(type: "text", nullable: false),
+                    places = table.Column<int>(type: "integer", nullable: false),
+                    delegates = table.Column<string>(type: "jsonb", nullable: false),
+                    with_sla = table.Column<bool>(type: "boolean", nullable: false),
+                    price_pence = table.Column<long>(type: "bigint", nullable: false),
+                    booked_by = table.Column<string>(type: "text", nullable: false),
+                    state = table.Column<int>(type: "integer", nullable: false),
+                    hold_expire_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    waiting_position = table.Column<int>(type: "integer", nullable: false),
+                    cancel_reason = table.Column<int>(type: "integer", nullable: false),
+                    request_hash = table.Column<byte[]>(type: "bytea", nullable: true),
+                    create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    update_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_bookings", x => x.id);
+                    table.CheckConstraint("ck_bookings_held", "(state = 1) = (hold_expire_time IS NOT NULL)");
+                    table.CheckConstraint("ck_bookings_places", "places >= 1");
+                    table.CheckConstraint("ck_bookings_price", "price_pence >= 0");
+                    table.CheckConstraint("ck_bookings_waiting", "(state = 3) = (waiting_position >= 1)");
+                    table.ForeignKey(
+                        name: "fk_bookings_alliance_id_academic_year_course_id_session_id",
+                        columns: x => new { x.alliance_id, x.academic_year, x.course_id, x.session_id },
+                        principalTable: "sessions",
+                        principalColumns: new[] { "alliance_id", "academic_year", "course_id", "session_id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bookings_alliance_id_academic_year_course_id_session_id_booking_id",
+                table: "bookings",
+                columns: new[] { "alliance_id", "academic_year", "course_id", "session_id", "booking_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bookings_alliance_id_academic_year_course_id_session_id_state",
+                table: "bookings",
+                columns: new[] { "alliance_id", "academic_year", "course_id", "session_id", "state" });
+
             migrationBuilder.CreateIndex(
                 name: "ix_sessions_alliance_id_academic_year_course_id_session_id",
                 table: "sessions",
@@ -133,6 +187,9 @@ namespace Sia.Cpd.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "bookings");
+
             migrationBuilder.DropTable(
                 name: "create_requests");
 

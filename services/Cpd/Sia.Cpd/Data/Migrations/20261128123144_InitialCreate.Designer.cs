@@ -13,7 +13,7 @@ using Sia.Cpd.Data;
 namespace Sia.Cpd.Data.Migrations
 {
     [DbContext(typeof(CpdDbContext))]
-    [Migration("20261128114701_InitialCreate")]
+    [Migration("20261128123144_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -25,6 +25,130 @@ namespace Sia.Cpd.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Sia.Cpd.Data.BookingEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year");
+
+                    b.Property<string>("AllianceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("alliance_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("booked_by");
+
+                    b.Property<string>("BookingId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("booking_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("CancelReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<string>("CourseId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("course_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("Delegates")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("delegates");
+
+                    b.Property<DateTime?>("HoldExpireTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hold_expire_time");
+
+                    b.Property<string>("LocalAuthorityCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("local_authority_code");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer")
+                        .HasColumnName("places");
+
+                    b.Property<long>("PricePence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_pence");
+
+                    b.Property<byte[]>("RequestHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int>("SchoolUrn")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_urn");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("session_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("update_time");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WaitingPosition")
+                        .HasColumnType("integer")
+                        .HasColumnName("waiting_position");
+
+                    b.Property<bool>("WithSla")
+                        .HasColumnType("boolean")
+                        .HasColumnName("with_sla");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bookings");
+
+                    b.HasIndex("AllianceId", "AcademicYear", "CourseId", "SessionId", "BookingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bookings_alliance_id_academic_year_course_id_session_id_booking_id");
+
+                    b.HasIndex("AllianceId", "AcademicYear", "CourseId", "SessionId", "State")
+                        .HasDatabaseName("ix_bookings_alliance_id_academic_year_course_id_session_id_state");
+
+                    b.ToTable("bookings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_bookings_held", "(state = 1) = (hold_expire_time IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_bookings_places", "places >= 1");
+
+                            t.HasCheckConstraint("ck_bookings_price", "price_pence >= 0");
+
+                            t.HasCheckConstraint("ck_bookings_waiting", "(state = 3) = (waiting_position >= 1)");
+                        });
+                });
 
             modelBuilder.Entity("Sia.Cpd.Data.CourseEntity", b =>
                 {
@@ -298,6 +422,17 @@ namespace Sia.Cpd.Data.Migrations
                         .HasName("pk_create_requests");
 
                     b.ToTable("create_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Sia.Cpd.Data.BookingEntity", b =>
+                {
+                    b.HasOne("Sia.Cpd.Data.SessionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("AllianceId", "AcademicYear", "CourseId", "SessionId")
+                        .HasPrincipalKey("AllianceId", "AcademicYear", "CourseId", "SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_alliance_id_academic_year_course_id_session_id");
                 });
 
             modelBuilder.Entity("Sia.Cpd.Data.CourseEntity", b =>

@@ -1,0 +1,39 @@
+using Sia.Cpd.Domain.Bookings;
+
+namespace Sia.Cpd.Data;
+
+/// <summary>A booking of a session, keyed by its session's key and its own id. Money in pence.</summary>
+internal sealed class BookingEntity
+{
+    public long Id { get; init; }
+    public required string AllianceId { get; init; }
+    public int AcademicYear { get; init; }
+    public required string CourseId { get; init; }
+    public required string SessionId { get; init; }
+    public required string BookingId { get; init; }
+    public int SchoolUrn { get; init; }
+
+    /// <summary>The school's local authority when booked, so a local authority's partner may see and change it.</summary>
+    public required string LocalAuthorityCode { get; init; }
+    public int Places { get; init; }
+
+    /// <summary>The delegates as JSON (personal data).</summary>
+    public required string Delegates { get; init; }
+    public bool WithSla { get; init; }
+    public long PricePence { get; init; }
+    public required string BookedBy { get; init; }
+    public BookingState State { get; set; }
+    public DateTime? HoldExpireTime { get; set; }
+
+    /// <summary>1-based place in the session's queue while WAITING_LISTED; 0 otherwise.</summary>
+    public int WaitingPosition { get; set; }
+    public CancelReason CancelReason { get; set; }
+
+    /// <summary>SHA-256 of the create request that made it, to tell a retry from another request under the same request_id.</summary>
+    public byte[]? RequestHash { get; init; }
+    public DateTime CreateTime { get; init; }
+    public DateTime UpdateTime { get; set; }
+
+    /// <summary>PostgreSQL's xmin: the etag.</summary>
+    public uint Version { get; init; }
+}

@@ -1,0 +1,41 @@
+using Sia.Contracts.DomainErrors;
+
+namespace Sia.Cpd.Domain.Bookings;
+
+/// <summary>
+/// What makes a booking request valid (INVALID_ARGUMENT, every bad field named under "booking"): 1 place or more, up to
+/// the session's capacity, one delegate per place with a name, role and an email address. Refusals never quote a
+/// delegate's details.
+/// </summary>
+internal static class BookingRules
+{
+    public const int Name = 200, Role = 200, Email = 254;
+
+    public static void Validate(BookingContent booking, Violations violations)
+    {
+        if (booking.Places < 1) violations.Add("booking.places", $"A booking is for 1 place or more; this is {booking.Places}.");
+        if (booking.Delegates.Count != booking.Places)
+            violations.Add("booking.delegates", $"Name one delegate per place: {booking.Places} places, {booking.Delegates.Count} delegates.");
+        for (var i = 0; i < booking.Delegates.Count; i++)
+        {
+            var (name, role, email) = booking.Delegates[i];
+            var at = $"booking.delegates[{i}]";
+            violations.CheckRequiredText(name, Name, $"{at}.name", "Give the delegate's name.");
+            violations.CheckRequiredText(role, Role, $"{at}.role", "Give the delegate's role, for example \"Year 2 teacher\".");
+            if (violations.CheckRequiredText(email, Email, $"{at}.email", "Give the delegate's email address.") && !IsEmail(email))
+                violations.Add($"{at}.email", "This is not an email address: one @ with text either side, no spaces.");
+        }
+    }
+
+    /// <summary>The places fit the session at all (INVALID_ARGUMENT naming booking.places otherwise).</summary>
+    public static void RequireWithinCapacity(int places, int capacity)
+    {
+        if (places > capacity) throw new ValidationFailedException("booking.places", $"The session has {capacity} places; this booking asks for {places}.");
+    }
+
+    private static bool IsEmail(string email)
+    {
+        var at = email.IndexOf('@');
+        return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1 && !email.Any(char.IsWhiteSpace) && email[(at + 1)..].Contains('.');
+    }
+}

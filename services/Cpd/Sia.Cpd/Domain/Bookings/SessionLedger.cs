@@ -1,0 +1,114 @@
+using Sia.Contracts.DomainErrors;
+using Sia.Cpd.Data;
+using Sia.Cpd.Domain.Sessions;
+
+namespace Sia.Cpd.Domain.Bookings;
+
+/// <summary>
+/// A session's live bookings (held, confirmed, waiting), read under the session's row lock, and the state machine over
+/// them: HELD → CONFIRMED; HELD, CONFIRMED, WAITING_LISTED → CANCELLED; WAITING_LISTED → HELD (an offer). Held and
+/// confirmed places never exceed the capacity; the queue is served in order, its head first, and nobody new jumps it.
+/// Every operation starts by releasing lapsed holds and ends by offering freed places and renumbering the queue.
+/// </summary>
+internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> live, DateTime now, TimeSpan hold)
+{
+    public SessionEntity Session => session;
+
+    private int Taken => live.Where(b => b.State is BookingState.Held or BookingState.Confirmed).Sum(b => b.Places);
+
+    private IEnumerable<BookingEntity> Queue => live.Where(b => b.State == BookingState.WaitingListed).OrderBy(b => b.WaitingPosition).ThenBy(b => b.Id);
+
+    /// <summary>Cancels (EXPIRED) holds and offers whose time has come, then offers the freed places.</summary>
+    public void ReleaseExpired()
+    {
+        foreach (var lapsed in live.Where(b => b.State == BookingState.Held && b.HoldExpireTime <= now).ToList()) Cancel(lapsed, CancelReason.Expired);
+        Settle();
+    }
+
+    /// <summary>A new booking: held or confirmed if its places fit and nobody waits, else at the end of the queue.</summary>
+    public void Place(BookingEntity booking, bool holdOnly)
+    {
+        if (!Queue.Any() && Taken + booking.Places <= session.Capacity)
+        {
+            if (holdOnly) Hold(booking);
+            else booking.State = BookingState.Confirmed;
+        }
+        else
+        {
+            booking.State = BookingState.WaitingListed;
+            booking.WaitingPosition = Queue.Count() + 1;
+        }
+        live.Add(booking);
+    }
+
+    public void Confirm(BookingEntity booking, string name)
+    {
+        if (booking.State != BookingState.Held)
+            throw new PreconditionFailedException(name, booking.State == BookingState.Cancelled && booking.CancelReason == CancelReason.Expired
+                ? $"{name}'s hold lapsed before it was confirmed; its places have passed on. Book again."
+                : $"Only a HELD booking is confirmed; {name} is {Describe(booking.State)}.");
+        booking.State = BookingState.Confirmed;
+        booking.HoldExpireTime = null;
+        booking.UpdateTime = now;
+    }
+
+    public void Cancel(BookingEntity booking, string name)
+    {
+        if (booking.State is not (BookingState.Held or BookingState.Confirmed or BookingState.WaitingListed))
+            throw new PreconditionFailedException(name, $"{name} is already cancelled.");
+        Cancel(booking, CancelReason.Cancelled);
+        Settle();
+    }
+
+    /// <summary>Offers freed places to the queue's head while its places fit, then numbers the queue 1, 2, ...</summary>
+    private void Settle()
+    {
+        foreach (var waiting in Queue.ToList())
+        {
+            if (Taken + waiting.Places > session.Capacity) break;
+            waiting.WaitingPosition = 0;
+            Hold(waiting);
+        }
+        var position = 0;
+        foreach (var waiting in Queue.ToList())
+        {
+            if (waiting.WaitingPosition != ++position)
+            {
+                waiting.WaitingPosition = position;
+                waiting.UpdateTime = now;
+            }
+        }
+    }
+
+    private void Hold(BookingEntity booking)
+    {
+        booking.State = BookingState.Held;
+        booking.HoldExpireTime = now + hold;
+        booking.UpdateTime = now;
+    }
+
+    private void Cancel(BookingEntity booking, CancelReason reason)
+    {
+        booking.State = BookingState.Cancelled;
+        booking.CancelReason = reason;
+        booking.HoldExpireTime = null;
+        booking.WaitingPosition = 0;
+        booking.UpdateTime = now;
+    }
+
+    /// <summary>FAILED_PRECONDITION unless the session takes bookings now: open, and its booking deadline not passed.</summary>
+    public void RequireTakingBookings(string sessionName)
+    {
+        if (session.Status != SessionStatus.Open)
+            throw new PreconditionFailedException(sessionName, $"{sessionName} is {session.Status.ToString().ToLowerInvariant()}, not open: it takes no bookings.");
+        if (now > session.BookingDeadline)
+            throw new PreconditionFailedException(sessionName, $"{sessionName}'s booking deadline ({session.BookingDeadline:yyyy-MM-dd HH:mm} UTC) has passed: it takes no bookings.");
+    }
+
+    private static string Describe(BookingState state) => state switch
+    {
+        BookingState.Confirmed => "CONFIRMED",
+        BookingState.WaitingListed => "WAITING_LISTED",
+        _ => "CANCELLED",
+    };
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.Json;
+using Sia.Contracts.DomainErrors;
+using Sia.Cpd.Data;
+using Sia.Cpd.Domain;
+using Sia.Cpd.Domain.Bookings;
+using Sia.Cpd.V1;
+using Sia.ServiceDefaults;
+using Sia.ServiceKit.Domain;
+using Delegate = Sia.Cpd.Domain.Bookings.Delegate;
+using Types = Sia.Cpd.V1.Booking.Types;
+
+namespace Sia.Cpd.Grpc.Mapping;
+
+/// <summary>Bookings between the API's messages and the domain's records.</summary>
+internal static class BookingMapping
+{
+    public static Booking ToMessage(this BookingEntity entity)
+    {
+        var message = new Booking
+        {
+            Name = new BookingName(new SessionName(new CourseName(new ProgrammeName(entity.AllianceId, entity.AcademicYear), entity.CourseId), entity.SessionId),
+                entity.BookingId).ToString(),
+            School = $"schools/{entity.SchoolUrn}",
+            Places = entity.Places,
+            State = (Types.State)entity.State,
+            HoldExpireTime = entity.HoldExpireTime is { } expire ? Times.ToMessage(expire) : null,
+            WaitingPosition = entity.WaitingPosition,
+            WithSla = entity.WithSla,
+            PricePence = entity.PricePence,
+            BookedBy = entity.BookedBy,
+            CancelReason = (Types.CancelReason)entity.CancelReason,
+            CreateTime = Times.ToMessage(entity.CreateTime),
+            UpdateTime = Times.ToMessage(entity.UpdateTime),
+            Etag = Etag.From(entity.Version),
+        };
+        foreach (var (name, role, email) in JsonSerializer.Deserialize<List<Delegate>>(entity.Delegates) ?? [])
+            message.Delegates.Add(new Types.Delegate { Name = name, Role = role, Email = email });
+        return message;
+    }
+
+    /// <summary>What a create asks for; the school as "schools/{urn}" (INVALID_ARGUMENT naming booking.school otherwise).</summary>
+    public static BookingContent ToContent(this Booking message) => new(
+        ParseSchool(message.School), message.Places, [.. message.Delegates.Select(d => new Delegate(d.Name, d.Role, d.Email))], message.WithSla);
+
+    private static int ParseSchool(string school) =>
+        school.StartsWith("schools/", StringComparison.Ordinal) && PartnerActsFor.IsSchoolUrn(school["schools/".Length..])
+            ? int.Parse(school["schools/".Length..], CultureInfo.InvariantCulture)
+            : throw new ValidationFailedException("booking.school", $"{TextChecks.Quote(school)} is not a school's name; expected schools/{{urn}}, for example schools/990001.");
+}

@@ -1,0 +1,78 @@
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using Sia.Cpd.Domain;
+using Sia.Cpd.Domain.Bookings;
+using Sia.Registry.V1;
+
+namespace Sia.Cpd.Registry;
+
+/// <summary>
+/// Asks the registry's GetSchool for a school, and ListAllianceMemberships whether it is a member of an alliance today.
+/// NOT_FOUND is "no such school"; any other failure is UNAVAILABLE to the caller, as in <see cref="RegistryAlliances"/>.
+/// </summary>
+internal sealed partial class RegistrySchools(SchoolService.SchoolServiceClient schools, AllianceService.AllianceServiceClient alliances,
+    IOptions<RegistryOptions> options, TimeProvider clock, ILogger<RegistrySchools> logger) : ISchoolRegistry
+{
+    private const int OpenStatus = 1, OpenProposedToClose = 3;
+
+    public async Task<RegistrySchool?> FindSchoolAsync(int urn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var school = await schools.GetSchoolAsync(new GetSchoolRequest { Name = $"schools/{urn}" }, deadline: Deadline(), cancellationToken: cancellationToken);
+            return new RegistrySchool(urn, school.LocalAuthorityCode, school.StatusCode is OpenStatus or OpenProposedToClose);
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (RpcException error) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw NotAsked($"schools/{urn}", error);
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> AlliancesOfAsync(int urn, IEnumerable<string> allianceIds, CancellationToken cancellationToken)
+    {
+        var school = $"schools/{urn}";
+        var members = new List<string>();
+        foreach (var allianceId in allianceIds)
+        {
+            var alliance = CatalogueNames.Alliance(allianceId);
+            try
+            {
+                var request = new ListAllianceMembershipsRequest { Parent = alliance, PageSize = 500 };
+                do
+                {
+                    var page = await alliances.ListAllianceMembershipsAsync(request, deadline: Deadline(), cancellationToken: cancellationToken);
+                    if (page.AllianceMemberships.Any(m => m.School == school))
+                    {
+                        members.Add(allianceId);
+                        break;
+                    }
+                    request.PageToken = page.NextPageToken;
+                } while (request.PageToken.Length > 0);
+            }
+            catch (RpcException error) when (error.StatusCode == StatusCode.NotFound)
+            {
+                // No such alliance: no member of it.
+            }
+            catch (RpcException error) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw NotAsked($"{alliance}'s members", error);
+            }
+        }
+        return members;
+    }
+
+    private DateTime Deadline() => clock.GetUtcNow().UtcDateTime + options.Value.Timeout;
+
+    private RpcException NotAsked(string what, RpcException error)
+    {
+        RegistryNotAsked(logger, error, what, error.StatusCode);
+        return new RpcException(new Status(StatusCode.Unavailable, $"The registry could not be asked about {what} ({error.StatusCode}); nothing was booked. Try again shortly."));
+    }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "The registry could not be asked about {Subject}: {StatusCode}")]
+    private static partial void RegistryNotAsked(ILogger logger, Exception error, string subject, StatusCode statusCode);
+}
