@@ -14,6 +14,7 @@ public sealed class CpdStack(PostgresServer postgres) : IAsyncLifetime
     public const string SigningKey = "cpd-tests-partner-signing-key-0123456789abcdef";
 
     private CpdHost _cpd = null!;
+    private Task<CpdHost>? _second;
     private string _database = "";
 
     /// <summary>The CPD service's clock: real time, moved on by the tests (holds lapsing, deadlines passing).</summary>
@@ -29,14 +30,22 @@ public sealed class CpdStack(PostgresServer postgres) : IAsyncLifetime
     {
         await Registry.InitializeAsync();
         _database = await postgres.CreateDatabaseAsync("cpd");
-        _cpd = await CpdHost.StartAsync(_database, Registry.Address, new Dictionary<string, string?> { [PartnerHeaders.SigningKeyConfigKey] = SigningKey },
-            services => services.AddSingleton<TimeProvider>(Clock));
+        _cpd = await CpdHost.StartAsync(_database, Registry.Address, Settings, ConfigureServices);
     }
 
     public GrpcChannel CreateChannel() => _cpd.CreateChannel();
 
+    /// <summary>A channel to a second instance of the CPD service over the same database (started on first asking), as when it runs scaled out.</summary>
+    public async Task<GrpcChannel> CreateSecondInstanceChannelAsync() =>
+        (await (_second ??= CpdHost.StartAsync(_database, Registry.Address, Settings, ConfigureServices))).CreateChannel();
+
+    private Dictionary<string, string?> Settings => new() { [PartnerHeaders.SigningKeyConfigKey] = SigningKey };
+
+    private void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+
     public async ValueTask DisposeAsync()
     {
+        if (_second is not null) await (await _second).DisposeAsync();
         await _cpd.DisposeAsync();
         await Registry.DisposeAsync();
         await postgres.DropDatabaseAsync(_database);
