@@ -143,6 +143,33 @@ public sealed class BookingTests(CpdStack stack) : IClassFixture<CpdStack>
     }
 
     [Fact]
+    public async Task Raising_the_capacity_offers_places_to_the_waiting_and_it_never_goes_below_the_places_taken()
+    {
+        var session = await NewSessionAsync(stack, capacity: 2);
+        var client = Bookings;
+        for (var i = 0; i < 2; i++) await client.CreateBookingAsync(Create(session));
+        var waitingFirst = await client.CreateBookingAsync(Create(session));
+        var waitingSecond = await client.CreateBookingAsync(Create(session));
+        var sessions = new SessionService.SessionServiceClient(stack.CreateChannel());
+
+        var lowered = await Assert.ThrowsAsync<RpcException>(() => sessions.UpdateSessionAsync(Capacity(session.Name, 1)).ResponseAsync);
+        var raised = await sessions.UpdateSessionAsync(Capacity(session.Name, 3));
+
+        Assert.Equal(StatusCode.FailedPrecondition, lowered.StatusCode);
+        Assert.Contains("2 places held or confirmed", lowered.Status.Detail);
+        Assert.Equal(3, raised.Capacity);
+        Assert.Equal(State.Held, (await client.GetBookingAsync(new GetBookingRequest { Name = waitingFirst.Name })).State);
+        var next = await client.GetBookingAsync(new GetBookingRequest { Name = waitingSecond.Name });
+        Assert.Equal((State.WaitingListed, 1), (next.State, next.WaitingPosition));
+    }
+
+    private static UpdateSessionRequest Capacity(string session, int capacity) => new()
+    {
+        Session = new Session { Name = session, Capacity = capacity, MinimumNumbers = 1 },
+        UpdateMask = new FieldMask { Paths = { "capacity", "minimum_numbers" } },
+    };
+
+    [Fact]
     public async Task A_closed_session_takes_no_bookings()
     {
         var session = await NewSessionAsync(stack, capacity: 3);

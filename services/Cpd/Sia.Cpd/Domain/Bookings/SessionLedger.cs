@@ -60,6 +60,19 @@ internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> l
         Settle();
     }
 
+    /// <summary>
+    /// The organiser changes the capacity: never below the places held and confirmed (FAILED_PRECONDITION saying how many),
+    /// and places a raise frees are offered to the queue.
+    /// </summary>
+    public void Resize(int capacity, string sessionName)
+    {
+        if (capacity < Taken)
+            throw new PreconditionFailedException(sessionName,
+                $"{sessionName} has {Taken} places held or confirmed: its capacity cannot go below that. Cancel bookings first, or cancel the session.");
+        session.Capacity = capacity;
+        Settle();
+    }
+
     /// <summary>Offers freed places to the queue's head while its places fit, then numbers the queue 1, 2, ...</summary>
     private void Settle()
     {

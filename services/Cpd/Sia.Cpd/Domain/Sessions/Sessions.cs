@@ -2,12 +2,13 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Sia.Contracts.DomainErrors;
 using Sia.Cpd.Data;
+using Sia.Cpd.Domain.Bookings;
 using Sia.ServiceKit.Domain;
 
 namespace Sia.Cpd.Domain.Sessions;
 
 /// <summary>The sessions (cohorts) of courses, each by an id its provider chooses or the service assigns.</summary>
-internal sealed class Sessions(CpdDbContext db, CreateRequestLog log, TimeProvider clock)
+internal sealed class Sessions(CpdDbContext db, CreateRequestLog log, SessionLocks locks, TimeProvider clock)
 {
     private const string AssignedIdLetters = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -55,17 +56,24 @@ internal sealed class Sessions(CpdDbContext db, CreateRequestLog log, TimeProvid
     }
 
     /// <summary>Changes the session as <paramref name="change"/> says; a stale etag is ABORTED.</summary>
+    /// <summary>
+    /// Changes the session under its row lock, as bookings are made, so that its capacity never goes below the places
+    /// held and confirmed, and places a raise frees are offered to the waiting list in the same transaction.
+    /// </summary>
     public async Task<SessionEntity> UpdateAsync(SessionName name, uint? etag, Func<SessionContent, SessionContent> change, CancellationToken cancellationToken)
     {
-        var entity = await Find(name).SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(name.ToString());
+        await using var locked = await locks.LockAsync(name, cancellationToken);
+        var entity = await Find(name).SingleAsync(cancellationToken);
         Etag.ThrowIfStale(etag, entity.Version, name.ToString());
         var content = change(ContentOf(entity));
         var violations = new Violations();
         SessionRules.Validate(content, name.Course.Programme.AcademicYear, "session", violations);
         violations.ThrowIfAny();
+        locked.Ledger.Resize(content.Capacity, name.ToString());
         Apply(content, entity);
         entity.UpdateTime = clock.UtcNowForDatabase();
         await db.SaveUnlessChangedAsync(name.ToString(), cancellationToken);
+        await locked.Transaction.CommitAsync(cancellationToken);
         return entity;
     }
 
