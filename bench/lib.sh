@@ -107,3 +107,22 @@ pct = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))] / 10
 print(label, f"{rps:.0f}", f"{pct(0.50):.2f}", f"{pct(0.99):.2f}")
 EOF
 }
+
+registry_with_gias() { # a registry on SERVER_CPU with a generated ROWS-row GIAS extract imported: sets registry_db, registry_pid, url, changes
+    echo "generating a $ROWS-row GIAS extract..."
+    dotnet "$bench_dll" generate "$work/gias.csv" "$ROWS"
+    start_postgres "$bench_dll" "$PG_CPU"
+    registry_db=$connection
+    local port
+    port=$(free_port)
+    echo "starting the registry (cpu $SERVER_CPU, port $port)..."
+    (cd "$(dirname "$registry_dll")" && ConnectionStrings__registrydb="$registry_db" Urls=http://127.0.0.1:$port \
+        DOTNET_TC_DelaySingleProcMultiplier=1 exec taskset -c "$SERVER_CPU" dotnet "$registry_dll") >"$work/registry.out" 2>&1 3>&- &
+    registry_pid=$!
+    wait_for "$work/registry.out" 'Now listening on' "$registry_pid" "the registry"
+    url=http://127.0.0.1:$port
+    echo "importing the extract into the registry..."
+    dotnet "$registry_dll" import-gias "$work/gias.csv" --registry "$url" >"$work/import.out" 2>&1 3>&- || { tail -5 "$work/import.out" >&2; die "import-gias failed"; }
+    grep -qx "created $ROWS, updated 0, unchanged 0, rejected 0" "$work/import.out" || { tail -5 "$work/import.out" >&2; die "the import did not create every school"; }
+    changes=$(dotnet "$bench_dll" changes "$registry_db" | sed -n 's/^changes //p')
+}

@@ -37,23 +37,7 @@ for project in services/Registry/Sia.Registry services/Risk/Sia.Risk bench/Sia.B
     dotnet build -c Release -nologo -v q "$root/$project" >"$work/build.log" 2>&1 || { cat "$work/build.log"; die "build of $project failed"; }
 done
 
-echo "generating a $ROWS-row GIAS extract..."
-dotnet "$bench_dll" generate "$work/gias.csv" "$ROWS"
-start_postgres "$bench_dll" "$PG_CPU"
-registry_db=$connection
-
-port=$(free_port)
-echo "starting the registry (cpu $SERVER_CPU, port $port)..."
-(cd "$(dirname "$registry_dll")" && ConnectionStrings__registrydb="$registry_db" Urls=http://127.0.0.1:$port \
-    DOTNET_TC_DelaySingleProcMultiplier=1 exec taskset -c "$SERVER_CPU" dotnet "$registry_dll") >"$work/registry.out" 2>&1 3>&- &
-registry_pid=$!
-wait_for "$work/registry.out" 'Now listening on' "$registry_pid" "the registry"
-url=http://127.0.0.1:$port
-
-echo "importing the extract into the registry..."
-dotnet "$registry_dll" import-gias "$work/gias.csv" --registry "$url" >"$work/import.out" 2>&1 3>&- || { tail -5 "$work/import.out" >&2; die "import-gias failed"; }
-grep -qx "created $ROWS, updated 0, unchanged 0, rejected 0" "$work/import.out" || { tail -5 "$work/import.out" >&2; die "the import did not create every school"; }
-changes=$(dotnet "$bench_dll" changes "$registry_db" | sed -n 's/^changes //p')
+registry_with_gias
 echo "the registry's change log: $changes changes"
 
 kib() { awk -v f="$2" '$1 == f":" { print $2 }' "/proc/$1/status"; }  # pid VmRSS|VmHWM -> KiB

@@ -12,33 +12,16 @@ namespace Sia.Risk.Tests.ReadModel;
 /// The risk service copies what it needs of a real registry from its change stream, from empty and again after it restarts,
 /// each change applied once; a fresh registry and risk database per test.
 /// </summary>
-public sealed class CatchUpTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class CatchUpTests(PostgresServer postgres) : RegistryAndEmptyCopy(postgres)
 {
-    private readonly RegistryHost registry = new(postgres);
-    private string riskDatabase = "";
-    private ReadModelProbe probe = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await registry.InitializeAsync();
-        riskDatabase = await postgres.CreateDatabaseAsync("risk");
-        probe = new ReadModelProbe(registry.ConnectionString, riskDatabase);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await registry.DisposeAsync();
-        await postgres.DropDatabaseAsync(riskDatabase);
-    }
-
     [Fact]
     public async Task An_empty_copy_catches_up_with_schools_memberships_and_inspections_and_answers_from_them()
     {
-        using var channel = registry.CreateChannel();
+        using var channel = Registry.CreateChannel();
         var sample = await new RegistryWrites(channel).SampleAsync();
 
-        await using var risk = await RiskHost.StartAsync(riskDatabase, registry.Address);
-        await probe.CaughtUpAsync();
+        await using var risk = await RiskHost.StartAsync(RiskDatabase, Registry.Address);
+        await Probe.CaughtUpAsync();
 
         await using var scope = risk.Services.CreateAsyncScope();
         var reader = scope.ServiceProvider.GetRequiredService<RegistryCopy>();
@@ -60,13 +43,13 @@ public sealed class CatchUpTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal((InspectionFramework.ReportCard2025, Safeguarding.NotMet, 0), (member!.Framework, member.Safeguarding, member.OverallGrade));
         Assert.Equal(new Dictionary<string, ReportCardGrade> { ["inclusion"] = ReportCardGrade.StrongStandard, ["achievement"] = ReportCardGrade.NeedsAttention }, member.ReportCardAreas);
 
-        Assert.Equal(await probe.LoggedOnceEachAsync(), await probe.AppliedAgainstLoggedAsync());
-        Assert.Equal([sample.Cif.Name, sample.Eif.Name, sample.ReportCard.Name], await probe.InspectionsRecordedAsync());
-        await using var copy = probe.OpenCopy();
+        Assert.Equal(await Probe.LoggedOnceEachAsync(), await Probe.AppliedAgainstLoggedAsync());
+        Assert.Equal([sample.Cif.Name, sample.Eif.Name, sample.ReportCard.Name], await Probe.InspectionsRecordedAsync());
+        await using var copy = Probe.OpenCopy();
         Assert.Equal([new DateOnly(2016, 3, 9), new DateOnly(2023, 1, 25), new DateOnly(2025, 11, 20)],
             await copy.InspectionsRecorded.OrderBy(r => r.Id).Select(r => r.InspectionDate).ToListAsync());
         // The last change is the system leader's, which is not copied: its token is stored all the same.
-        Assert.Equal((await LastChangeAsync()).ResumeToken, (await probe.StateAsync())!.ResumeToken);
+        Assert.Equal((await LastChangeAsync()).ResumeToken, (await Probe.StateAsync())!.ResumeToken);
         var health = await risk.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         Assert.Equal(HealthStatus.Healthy, health.Entries[RegistryFollowerHealthCheck.Name].Status);
     }
@@ -74,21 +57,21 @@ public sealed class CatchUpTests(PostgresServer postgres) : IAsyncLifetime
     [Fact]
     public async Task After_a_restart_the_copy_resumes_from_its_stored_token_and_applies_each_change_once()
     {
-        using var channel = registry.CreateChannel();
+        using var channel = Registry.CreateChannel();
         var writes = new RegistryWrites(channel);
         var sample = await writes.SampleAsync();
-        await using (var first = await RiskHost.StartAsync(riskDatabase, registry.Address)) await probe.CaughtUpAsync();
+        await using (var first = await RiskHost.StartAsync(RiskDatabase, Registry.Address)) await Probe.CaughtUpAsync();
 
         // While the risk service is down: a school closes (ending its membership), a school opens, an inspection is recorded.
         await writes.CloseAsync(sample.Member, new Google.Type.Date { Year = 2026, Month = 8, Day = 31 });
         var opened = await writes.CreateSchoolAsync();
         var inspection = await writes.InspectAsync(opened, RegistryWrites.ReportCard());
-        await using var second = await RiskHost.StartAsync(riskDatabase, registry.Address);
-        await probe.CaughtUpAsync();
+        await using var second = await RiskHost.StartAsync(RiskDatabase, Registry.Address);
+        await Probe.CaughtUpAsync();
 
-        Assert.Equal(await probe.LoggedOnceEachAsync(), await probe.AppliedAgainstLoggedAsync());
-        Assert.Equal([sample.Cif.Name, sample.Eif.Name, sample.ReportCard.Name, inspection.Name], await probe.InspectionsRecordedAsync());
-        await using var copy = probe.OpenCopy();
+        Assert.Equal(await Probe.LoggedOnceEachAsync(), await Probe.AppliedAgainstLoggedAsync());
+        Assert.Equal([sample.Cif.Name, sample.Eif.Name, sample.ReportCard.Name, inspection.Name], await Probe.InspectionsRecordedAsync());
+        await using var copy = Probe.OpenCopy();
         var closed = await copy.RegistrySchools.AsNoTracking().Include(s => s.AllianceMemberships).SingleAsync(s => s.Urn == sample.Member.Urn);
         Assert.Equal((2, new DateOnly(2026, 8, 31)), (closed.StatusCode, closed.CloseDate));
         Assert.Equal(new DateOnly(2026, 8, 31), Assert.Single(closed.AllianceMemberships).LeaveDate);
@@ -96,8 +79,8 @@ public sealed class CatchUpTests(PostgresServer postgres) : IAsyncLifetime
 
     private async Task<Sia.Registry.V1.Change> LastChangeAsync()
     {
-        var count = (await probe.RegistryChangesAsync()).Values.Sum();
-        using var channel = registry.CreateChannel();
+        var count = (await Probe.RegistryChangesAsync()).Values.Sum();
+        using var channel = Registry.CreateChannel();
         using var watch = new Sia.Registry.V1.RegistryChangeService.RegistryChangeServiceClient(channel)
             .WatchChanges(new Sia.Registry.V1.WatchChangesRequest(), deadline: DateTime.UtcNow.Add(Until.Generous));
         for (var read = 0; read < count; read++) Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
