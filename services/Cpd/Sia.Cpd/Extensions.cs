@@ -7,6 +7,7 @@ using Sia.Cpd.Domain.Sessions;
 using Sia.Cpd.Grpc;
 using Sia.Cpd.Registry;
 using Sia.ServiceDefaults;
+using Sia.ServiceKit.Data;
 using Sia.ServiceKit.Domain;
 using Sia.ServiceKit.Grpc;
 
@@ -23,6 +24,7 @@ public static class Extensions
         builder.AddNpgsqlDbContext<CpdDbContext>("cpddb",
             settings =>
             {
+                settings.ConnectionString = AutoPrepare.On(settings.ConnectionString);
                 // As the risk service: creates save through CreateRequestLog, whose races EF's retrying strategy cannot replay.
                 settings.DisableRetry = true;
             });

@@ -1,4 +1,3 @@
-using Npgsql;
 using Sia.Contracts;
 using Sia.Risk.Data;
 using Sia.Risk.Demo;
@@ -28,6 +27,7 @@ public static class Extensions
         builder.AddNpgsqlDbContext<RiskDbContext>("riskdb",
             settings =>
             {
+                settings.ConnectionString = AutoPrepare.On(settings.ConnectionString);
                 // Writes run in explicit transactions that lock rows: EF's retrying strategy cannot replay them (see the registry).
                 settings.DisableRetry = true;
             });
