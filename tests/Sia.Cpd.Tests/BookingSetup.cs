@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Net.Client;
 using Sia.Cpd.V1;
 using Sia.ServiceKit.Domain;
 using static Sia.Cpd.Tests.Catalogue;
@@ -13,17 +14,23 @@ internal static class BookingSetup
     /// <summary>Minster View Primary (LA 816, ebor), Pathfinder Secondary (LA 816, pathfinder), Stourbridge Old Primary (LA 332, closed).</summary>
     public const string MinsterView = "schools/990001", PathfinderSecondary = "schools/990007", ClosedStourbridge = "schools/990306";
 
-    /// <summary>A new open session of a new Pathfinder course, <paramref name="daysAhead"/> days from now, booking closing a week before.</summary>
-    public static async Task<Session> NewSessionAsync(CpdStack stack, int capacity, int daysAhead = 120)
+    /// <summary>
+    /// A new open session of a new Pathfinder course, <paramref name="daysAhead"/> days from now, booking closing a week
+    /// before; its minimum numbers 8, or the capacity if lower, unless given.
+    /// </summary>
+    public static Task<Session> NewSessionAsync(CpdStack stack, int capacity, int daysAhead = 120, int? minimumNumbers = null) =>
+        NewSessionAsync(stack.CreateChannel(), capacity, daysAhead, minimumNumbers);
+
+    /// <summary>As <see cref="NewSessionAsync(CpdStack, int, int, int?)"/>, through <paramref name="channel"/> to any CPD service.</summary>
+    public static async Task<Session> NewSessionAsync(GrpcChannel channel, int capacity, int daysAhead = 120, int? minimumNumbers = null)
     {
         var day = DateTime.UtcNow.Date.AddDays(daysAhead);
         var year = AcademicYear.Id(AcademicYear.Of(DateOnly.FromDateTime(day)));
-        var channel = stack.CreateChannel();
         var programme = await EnsureProgrammeAsync(new ProgrammeService.ProgrammeServiceClient(channel), year, YearRequestId(year));
         var course = await new CourseService.CourseServiceClient(channel).CreateCourseAsync(
             new CreateCourseRequest { Parent = programme.Name, CourseId = $"c-{Guid.NewGuid():N}"[..20], Course = Course() });
         var session = Session(day, capacity);
-        session.MinimumNumbers = Math.Min(session.MinimumNumbers, capacity);
+        session.MinimumNumbers = minimumNumbers ?? Math.Min(session.MinimumNumbers, capacity);
         session.FundedPlaces = null;
         return await new SessionService.SessionServiceClient(channel).CreateSessionAsync(new CreateSessionRequest { Parent = course.Name, Session = session });
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Sia.ServiceDefaults;
@@ -7,9 +8,10 @@ namespace Sia.Cpd.Tests;
 
 /// <summary>
 /// A test class's registry (with its demo data: York's alliances ebor and pathfinder) and CPD service, each over a database
-/// of its own; both verify partner headers signed with <see cref="SigningKey"/>, as behind the gateway.
+/// of its own; both verify partner headers signed with <see cref="SigningKey"/>, as behind the gateway. Lapsed holds are
+/// swept every second.
 /// </summary>
-public sealed class CpdStack(PostgresServer postgres) : IAsyncLifetime
+public class CpdStack(PostgresServer postgres) : IAsyncLifetime
 {
     public const string SigningKey = "cpd-tests-partner-signing-key-0123456789abcdef";
 
@@ -39,7 +41,14 @@ public sealed class CpdStack(PostgresServer postgres) : IAsyncLifetime
     public async Task<GrpcChannel> CreateSecondInstanceChannelAsync() =>
         (await (_second ??= CpdHost.StartAsync(_database, Registry.Address, Settings, ConfigureServices))).CreateChannel();
 
-    private Dictionary<string, string?> Settings => new() { [PartnerHeaders.SigningKeyConfigKey] = SigningKey };
+    /// <summary>Seconds between sweeps for lapsed holds; 0 leaves them to each session's next change.</summary>
+    protected virtual int SweepSeconds => 1;
+
+    private Dictionary<string, string?> Settings => new()
+    {
+        [PartnerHeaders.SigningKeyConfigKey] = SigningKey,
+        ["Cpd:Bookings:SweepSeconds"] = SweepSeconds.ToString(CultureInfo.InvariantCulture),
+    };
 
     private void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 
@@ -50,4 +59,10 @@ public sealed class CpdStack(PostgresServer postgres) : IAsyncLifetime
         await Registry.DisposeAsync();
         await postgres.DropDatabaseAsync(_database);
     }
+}
+
+/// <summary>A <see cref="CpdStack"/> that never sweeps: lapsed holds are released only by their session's next change, as a model can follow.</summary>
+public sealed class UnsweptCpdStack(PostgresServer postgres) : CpdStack(postgres)
+{
+    protected override int SweepSeconds => 0;
 }

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Sia.Testing;
 using Sia.Cpd.V1;
 using static Sia.Cpd.Tests.BookingSetup;
 using State = Sia.Cpd.V1.Booking.Types.State;
@@ -31,6 +32,24 @@ public sealed class HoldExpiryTests(CpdStack stack) : IClassFixture<CpdStack>
         Assert.Equal(State.Held, offered.State);
         var newcomer = await client.CreateBookingAsync(Create(session));
         Assert.Equal((State.WaitingListed, 1), (newcomer.State, newcomer.WaitingPosition));
+    }
+
+    [Fact]
+    public async Task A_lapsed_hold_is_released_and_its_place_offered_to_the_waiting_booking_without_any_further_call()
+    {
+        var session = await NewSessionAsync(stack, capacity: 1);
+        var client = Bookings;
+        var held = await client.CreateBookingAsync(Create(session, hold: true));
+        var waiting = await client.CreateBookingAsync(Create(session));
+        Assert.Equal(State.WaitingListed, waiting.State);
+
+        stack.Clock.Advance(TimeSpan.FromMinutes(16));
+        await Until.TrueAsync(async () => (await client.GetBookingAsync(new GetBookingRequest { Name = waiting.Name })).State == State.Held,
+            "the waiting booking to be offered the lapsed hold's place");
+        var expired = await client.GetBookingAsync(new GetBookingRequest { Name = held.Name });
+        Assert.Equal((State.Cancelled, V1.Booking.Types.CancelReason.Expired), (expired.State, expired.CancelReason));
+        var offered = await client.ConfirmBookingAsync(new ConfirmBookingRequest { Name = waiting.Name });
+        Assert.Equal(State.Confirmed, offered.State);
     }
 
     [Fact]

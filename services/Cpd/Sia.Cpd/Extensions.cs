@@ -40,6 +40,8 @@ public static class Extensions
         builder.Services.AddSingleton<SessionGates>();
         builder.Services.AddScoped<SessionLocks>();
         builder.Services.AddScoped<Bookings>();
+        builder.Services.AddScoped<LapsedHolds>();
+        builder.Services.AddHostedService<HoldSweeper>();
         builder.Services.AddScoped<BookingSchools>();
         builder.AddRegistryClient();
     }

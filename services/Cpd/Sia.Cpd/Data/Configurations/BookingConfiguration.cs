@@ -19,6 +19,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<BookingEnt
         booking.HasIndex(e => new { e.AllianceId, e.AcademicYear, e.CourseId, e.SessionId, e.BookingId }).IsUnique();
         // Every booking operation reads a session's live bookings (held, confirmed, waiting).
         booking.HasIndex(e => new { e.AllianceId, e.AcademicYear, e.CourseId, e.SessionId, e.State });
+        // The sweep for lapsed holds (HoldSweeper).
+        booking.HasIndex(e => e.HoldExpireTime).HasFilter("state = 1");
         booking.HasOne<SessionEntity>().WithMany()
             .HasForeignKey(e => new { e.AllianceId, e.AcademicYear, e.CourseId, e.SessionId })
             .HasPrincipalKey(s => new { s.AllianceId, s.AcademicYear, s.CourseId, s.SessionId })

@@ -128,6 +128,10 @@ namespace Sia.Cpd.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_bookings");
 
+                    b.HasIndex("HoldExpireTime")
+                        .HasDatabaseName("ix_bookings_hold_expire_time")
+                        .HasFilter("state = 1");
+
                     b.HasIndex("AllianceId", "AcademicYear", "CourseId", "SessionId", "BookingId")
                         .IsUnique()
                         .HasDatabaseName("ix_bookings_alliance_id_academic_year_course_id_session_id_booking_id");

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Sia.Cpd.Domain.Bookings;
 
-/// <summary>Cpd:Bookings: how long a hold (or an offer to a waiting booking) keeps its places.</summary>
+/// <summary>Cpd:Bookings: how long a hold (or an offer to a waiting booking) keeps its places, and how often lapsed ones are released.</summary>
 internal sealed class BookingOptions
 {
     public const string Section = "Cpd:Bookings";
@@ -11,4 +11,8 @@ internal sealed class BookingOptions
     public int HoldMinutes { get; set; } = 15;
 
     public TimeSpan Hold => TimeSpan.FromMinutes(HoldMinutes);
+
+    /// <summary>Seconds between looks for lapsed holds (<see cref="HoldSweeper"/>); 0 turns the sweep off, leaving them to the session's next change.</summary>
+    [Range(0, 3600)]
+    public int SweepSeconds { get; set; } = 5;
 }

@@ -55,21 +55,32 @@ internal sealed class Sessions(CpdDbContext db, CreateRequestLog log, SessionLoc
         return winner is null ? entity : await EarlierAsync(winner, course, sessionId, cancellationToken);
     }
 
-    /// <summary>Changes the session as <paramref name="change"/> says; a stale etag is ABORTED.</summary>
     /// <summary>
-    /// Changes the session under its row lock, as bookings are made, so that its capacity never goes below the places
-    /// held and confirmed, and places a raise frees are offered to the waiting list in the same transaction.
+    /// Changes the session as <paramref name="change"/> says (a stale etag is ABORTED) under its row lock, as bookings are
+    /// made, so that its capacity never goes below the places held and confirmed, and places a raise frees are offered to
+    /// the waiting list in the same transaction.
     /// </summary>
     public async Task<SessionEntity> UpdateAsync(SessionName name, uint? etag, Func<SessionContent, SessionContent> change, CancellationToken cancellationToken)
     {
         await using var locked = await locks.LockAsync(name, cancellationToken);
         var entity = await Find(name).SingleAsync(cancellationToken);
-        Etag.ThrowIfStale(etag, entity.Version, name.ToString());
-        var content = change(ContentOf(entity));
-        var violations = new Violations();
-        SessionRules.Validate(content, name.Course.Programme.AcademicYear, "session", violations);
-        violations.ThrowIfAny();
-        locked.Ledger.Resize(content.Capacity, name.ToString());
+        SessionContent content;
+        try
+        {
+            Etag.ThrowIfStale(etag, entity.Version, name.ToString());
+            content = change(ContentOf(entity));
+            var violations = new Violations();
+            SessionRules.Validate(content, name.Course.Programme.AcademicYear, "session", violations);
+            violations.ThrowIfAny();
+            locked.Ledger.Resize(content.Capacity, name.ToString());
+        }
+        catch (DomainException)
+        {
+            // Refused, as a booking change is: what locking the session released (lapsed holds, offers) is kept.
+            await db.SaveChangesAsync(cancellationToken);
+            await locked.Transaction.CommitAsync(cancellationToken);
+            throw;
+        }
         Apply(content, entity);
         entity.UpdateTime = clock.UtcNowForDatabase();
         await db.SaveUnlessChangedAsync(name.ToString(), cancellationToken);

@@ -178,6 +178,12 @@ namespace Sia.Cpd.Data.Migrations
                 columns: new[] { "alliance_id", "academic_year", "course_id", "session_id", "state" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_bookings_hold_expire_time",
+                table: "bookings",
+                column: "hold_expire_time",
+                filter: "state = 1");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sessions_alliance_id_academic_year_course_id_session_id",
                 table: "sessions",
                 columns: new[] { "alliance_id", "academic_year", "course_id", "session_id" },

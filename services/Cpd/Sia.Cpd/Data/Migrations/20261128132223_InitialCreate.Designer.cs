@@ -13,7 +13,7 @@ using Sia.Cpd.Data;
 namespace Sia.Cpd.Data.Migrations
 {
     [DbContext(typeof(CpdDbContext))]
-    [Migration("20261128123144_InitialCreate")]
+    [Migration("20261128132223_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -130,6 +130,10 @@ namespace Sia.Cpd.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_bookings");
+
+                    b.HasIndex("HoldExpireTime")
+                        .HasDatabaseName("ix_bookings_hold_expire_time")
+                        .HasFilter("state = 1");
 
                     b.HasIndex("AllianceId", "AcademicYear", "CourseId", "SessionId", "BookingId")
                         .IsUnique()

@@ -1,0 +1,126 @@
+using CsCheck;
+using Grpc.Core;
+using Sia.Cpd.V1;
+using static Sia.Cpd.Tests.BookingSetup;
+using State = Sia.Cpd.V1.Booking.Types.State;
+
+namespace Sia.Cpd.Tests;
+
+/// <summary>
+/// Random sequences of book / hold / confirm / cancel / lapse / resize / retry, each on a new session, run against the
+/// service and <see cref="SessionModel"/> side by side. After every step the service must answer as the model does and
+/// hold exactly the model's bookings: so held and confirmed places never exceed the capacity, the waiting list keeps its
+/// order, and every request_id keeps its one booking.
+/// </summary>
+public sealed class BookingModelProperties(UnsweptCpdStack stack) : IClassFixture<UnsweptCpdStack>
+{
+    /// <summary>One tick: 6 minutes; a 15-minute hold has lapsed three ticks on and not two (<see cref="SessionModel.HoldTicks"/>).</summary>
+    private static readonly TimeSpan Tick = TimeSpan.FromMinutes(6);
+
+    private static readonly Gen<Step> Steps = Gen.Frequency(
+        (5, Gen.Select(Gen.Int[1, 3], Gen.Bool, (places, hold) => (Step)new BookStep(places, hold))),
+        (2, Gen.Int[0, 1000].Select(pick => (Step)new ConfirmStep(pick))),
+        (2, Gen.Int[0, 1000].Select(pick => (Step)new CancelStep(pick))),
+        (2, Gen.Const((Step)new TickStep())),
+        (1, Gen.Int[1, 8].Select(capacity => (Step)new ResizeStep(capacity))),
+        (1, Gen.Int[0, 1000].Select(pick => (Step)new RetryStep(pick))));
+
+    [Fact]
+    public async Task The_service_answers_and_keeps_its_bookings_as_the_model_does_after_every_step()
+    {
+        await Gen.Select(Gen.Int[1, 6], Steps.Array[1, 30]).SampleAsync(RunAsync, iter: 40, threads: 1);
+    }
+
+    private async Task RunAsync(int capacity, Step[] steps)
+    {
+        var session = await NewSessionAsync(stack, capacity, minimumNumbers: 1);
+        var channel = stack.CreateChannel();
+        var bookings = new BookingService.BookingServiceClient(channel);
+        var sessions = new SessionService.SessionServiceClient(channel);
+        var model = new SessionModel(capacity);
+        var made = new List<(CreateBookingRequest Request, string Name, ModelBooking Model)>();
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var where = $"step {i + 1} ({steps[i]})";
+            switch (steps[i])
+            {
+                case BookStep(var places, var hold):
+                    var request = Create(session, Booking(places: places), hold, Guid.NewGuid().ToString());
+                    var expected = model.Book(places, hold);
+                    if (expected is null)
+                    {
+                        Assert.Equal(StatusCode.InvalidArgument, await StatusOfAsync(bookings.CreateBookingAsync(request)));
+                        break;
+                    }
+                    var booked = await bookings.CreateBookingAsync(request);
+                    Assert.True((expected.State, expected.WaitingPosition) == (booked.State, booked.WaitingPosition), $"{where}: {booked.State} #{booked.WaitingPosition}, the model {expected}");
+                    made.Add((request, booked.Name, expected));
+                    break;
+                case ConfirmStep(var pick) when made.Count > 0:
+                    var toConfirm = made[pick % made.Count];
+                    Assert.Equal(model.Confirm(toConfirm.Model), await StatusOfAsync(bookings.ConfirmBookingAsync(new ConfirmBookingRequest { Name = toConfirm.Name })));
+                    break;
+                case CancelStep(var pick) when made.Count > 0:
+                    var toCancel = made[pick % made.Count];
+                    Assert.Equal(model.Cancel(toCancel.Model), await StatusOfAsync(bookings.CancelBookingAsync(new CancelBookingRequest { Name = toCancel.Name })));
+                    break;
+                case RetryStep(var pick) when made.Count > 0:
+                    var retried = made[pick % made.Count];
+                    var again = await bookings.CreateBookingAsync(retried.Request);
+                    Assert.True(again.Name == retried.Name, $"{where}: the retry of {retried.Name}'s request_id answered {again.Name}");
+                    break;
+                case TickStep:
+                    stack.Clock.Advance(Tick);
+                    model.Tick();
+                    break;
+                case ResizeStep(var newCapacity):
+                    var resize = new UpdateSessionRequest { Session = new Session { Name = session.Name, Capacity = newCapacity }, UpdateMask = new() { Paths = { "capacity" } } };
+                    Assert.Equal(model.Resize(newCapacity), await StatusOfAsync(sessions.UpdateSessionAsync(resize)));
+                    break;
+            }
+            await AssertSameAsync(session.Name, bookings, sessions, model, where);
+        }
+    }
+
+    private static async Task AssertSameAsync(string session, BookingService.BookingServiceClient bookings, SessionService.SessionServiceClient sessions,
+        SessionModel model, string where)
+    {
+        var listed = (await bookings.ListBookingsAsync(new ListBookingsRequest { Parent = session, PageSize = 100 })).Bookings;
+        var actual = listed.Select(b => $"{b.Places} {b.State} {b.CancelReason} #{b.WaitingPosition}").ToList();
+        var expected = model.Bookings.Select(b => b.ToString()).ToList();
+        Assert.True(expected.SequenceEqual(actual), $"After {where}:\n  service: {string.Join(" | ", actual)}\n  model:   {string.Join(" | ", expected)}");
+
+        var capacity = (await sessions.GetSessionAsync(new GetSessionRequest { Name = session })).Capacity;
+        Assert.Equal(model.Capacity, capacity);
+        Assert.True(listed.Where(b => b.State is State.Held or State.Confirmed).Sum(b => b.Places) <= capacity, $"After {where}: held and confirmed places exceed {capacity}.");
+        var queue = listed.Where(b => b.State == State.WaitingListed).Select(b => b.WaitingPosition).ToList();
+        Assert.True(queue.SequenceEqual(Enumerable.Range(1, queue.Count)), $"After {where}: the waiting list, in the order booked, is numbered {string.Join(",", queue)}.");
+    }
+
+    private static async Task<StatusCode> StatusOfAsync<T>(AsyncUnaryCall<T> call)
+    {
+        try
+        {
+            await call;
+            return StatusCode.OK;
+        }
+        catch (RpcException e)
+        {
+            return e.StatusCode;
+        }
+    }
+
+    private abstract record Step;
+
+    private sealed record BookStep(int Places, bool Hold) : Step;
+
+    private sealed record ConfirmStep(int Pick) : Step;
+
+    private sealed record CancelStep(int Pick) : Step;
+
+    private sealed record TickStep : Step;
+
+    private sealed record ResizeStep(int Capacity) : Step;
+
+    private sealed record RetryStep(int Pick) : Step;
+}
