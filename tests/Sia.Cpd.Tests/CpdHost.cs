@@ -19,6 +19,8 @@ public sealed class CpdHost : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public IServiceProvider Services => _factory.Services;
+
     public static async Task<CpdHost> StartAsync(string database, Uri registry, IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null)
     {

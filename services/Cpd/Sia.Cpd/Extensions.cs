@@ -1,5 +1,6 @@
 using Sia.Contracts;
 using Sia.Cpd.Data;
+using Sia.Cpd.Demo;
 using Sia.Cpd.Domain.Bookings;
 using Sia.Cpd.Domain.Courses;
 using Sia.Cpd.Domain.Programmes;
@@ -44,6 +45,8 @@ public static class Extensions
         builder.Services.AddHostedService<HoldSweeper>();
         builder.Services.AddScoped<BookingSchools>();
         builder.AddRegistryClient();
+        if (builder.Configuration.GetValue<bool?>("Cpd:LoadDemoData") ?? builder.Environment.IsDevelopment())
+            builder.Services.AddHostedService<CpdDemoLoader>();
     }
 
     public static void MapCpdEndpoints(this WebApplication app)
