@@ -14,16 +14,26 @@ internal static class BookingSetup
     public const string MinsterView = "schools/990001", PathfinderSecondary = "schools/990007", ClosedStourbridge = "schools/990306";
 
     /// <summary>A new open session of a new Pathfinder course, <paramref name="daysAhead"/> days from now, booking closing a week before.</summary>
-    public static async Task<Session> NewSessionAsync(CpdStack stack, int capacity, int daysAhead = 120)
+    public static Task<Session> NewSessionAsync(CpdStack stack, int capacity, int daysAhead = 120) =>
+        CreateSessionAsync(stack, Session(DateTime.UtcNow.Date.AddDays(daysAhead), capacity));
+
+    /// <summary>A new open session of a new Pathfinder course from <paramref name="start"/> (UTC) for six hours, taking bookings until it starts.</summary>
+    public static Task<Session> NewSessionStartingAsync(CpdStack stack, DateTime start, int capacity)
     {
-        var day = DateTime.UtcNow.Date.AddDays(daysAhead);
-        var year = AcademicYear.Id(AcademicYear.Of(DateOnly.FromDateTime(day)));
+        var session = Session(start.Date, capacity);
+        session.StartTime = session.BookingDeadline = Timestamp.FromDateTime(start);
+        session.EndTime = Timestamp.FromDateTime(start.AddHours(6));
+        return CreateSessionAsync(stack, session);
+    }
+
+    private static async Task<Session> CreateSessionAsync(CpdStack stack, Session session)
+    {
+        var year = AcademicYear.Id(AcademicYear.Of(DateOnly.FromDateTime(session.StartTime.ToDateTime())));
         var channel = stack.CreateChannel();
         var programme = await EnsureProgrammeAsync(new ProgrammeService.ProgrammeServiceClient(channel), year, YearRequestId(year));
         var course = await new CourseService.CourseServiceClient(channel).CreateCourseAsync(
             new CreateCourseRequest { Parent = programme.Name, CourseId = $"c-{Guid.NewGuid():N}"[..20], Course = Course() });
-        var session = Session(day, capacity);
-        session.MinimumNumbers = Math.Min(session.MinimumNumbers, capacity);
+        session.MinimumNumbers = Math.Min(session.MinimumNumbers, session.Capacity);
         session.FundedPlaces = null;
         return await new SessionService.SessionServiceClient(channel).CreateSessionAsync(new CreateSessionRequest { Parent = course.Name, Session = session });
     }
@@ -38,6 +48,20 @@ internal static class BookingSetup
 
     public static CreateBookingRequest Create(Session session, Booking? booking = null, bool hold = false, string requestId = "") =>
         new() { Parent = session.Name, Booking = booking ?? Booking(), Hold = hold, RequestId = requestId };
+
+    /// <summary>All of a session's bookings, page by page.</summary>
+    public static async Task<List<Booking>> ListAllAsync(this BookingService.BookingServiceClient client, string session)
+    {
+        var all = new List<Booking>();
+        var request = new ListBookingsRequest { Parent = session, PageSize = 100 };
+        do
+        {
+            var page = await client.ListBookingsAsync(request);
+            all.AddRange(page.Bookings);
+            request.PageToken = page.NextPageToken;
+        } while (request.PageToken.Length > 0);
+        return all;
+    }
 
     public static Timestamp Past(TimeSpan ago) => Timestamp.FromDateTime(DateTime.UtcNow - ago);
 
