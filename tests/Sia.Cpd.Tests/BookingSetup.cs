@@ -22,15 +22,29 @@ internal static class BookingSetup
         NewSessionAsync(stack.CreateChannel(), capacity, daysAhead, minimumNumbers);
 
     /// <summary>As <see cref="NewSessionAsync(CpdStack, int, int, int?)"/>, through <paramref name="channel"/> to any CPD service.</summary>
-    public static async Task<Session> NewSessionAsync(GrpcChannel channel, int capacity, int daysAhead = 120, int? minimumNumbers = null)
+    public static Task<Session> NewSessionAsync(GrpcChannel channel, int capacity, int daysAhead = 120, int? minimumNumbers = null)
     {
-        var day = DateTime.UtcNow.Date.AddDays(daysAhead);
-        var year = AcademicYear.Id(AcademicYear.Of(DateOnly.FromDateTime(day)));
+        var session = Session(DateTime.UtcNow.Date.AddDays(daysAhead), capacity);
+        session.MinimumNumbers = minimumNumbers ?? Math.Min(session.MinimumNumbers, capacity);
+        return CreateSessionAsync(channel, session);
+    }
+
+    /// <summary>A new open session of a new Pathfinder course from <paramref name="start"/> (UTC) for six hours, taking bookings until it starts.</summary>
+    public static Task<Session> NewSessionStartingAsync(CpdStack stack, DateTime start, int capacity)
+    {
+        var session = Session(start.Date, capacity);
+        session.StartTime = session.BookingDeadline = Timestamp.FromDateTime(start);
+        session.EndTime = Timestamp.FromDateTime(start.AddHours(6));
+        session.MinimumNumbers = Math.Min(session.MinimumNumbers, capacity);
+        return CreateSessionAsync(stack.CreateChannel(), session);
+    }
+
+    private static async Task<Session> CreateSessionAsync(GrpcChannel channel, Session session)
+    {
+        var year = AcademicYear.Id(AcademicYear.Of(DateOnly.FromDateTime(session.StartTime.ToDateTime())));
         var programme = await EnsureProgrammeAsync(new ProgrammeService.ProgrammeServiceClient(channel), year, YearRequestId(year));
         var course = await new CourseService.CourseServiceClient(channel).CreateCourseAsync(
             new CreateCourseRequest { Parent = programme.Name, CourseId = $"c-{Guid.NewGuid():N}"[..20], Course = Course() });
-        var session = Session(day, capacity);
-        session.MinimumNumbers = minimumNumbers ?? Math.Min(session.MinimumNumbers, capacity);
         session.FundedPlaces = null;
         return await new SessionService.SessionServiceClient(channel).CreateSessionAsync(new CreateSessionRequest { Parent = course.Name, Session = session });
     }
@@ -45,6 +59,20 @@ internal static class BookingSetup
 
     public static CreateBookingRequest Create(Session session, Booking? booking = null, bool hold = false, string requestId = "") =>
         new() { Parent = session.Name, Booking = booking ?? Booking(), Hold = hold, RequestId = requestId };
+
+    /// <summary>All of a session's bookings, page by page.</summary>
+    public static async Task<List<Booking>> ListAllAsync(this BookingService.BookingServiceClient client, string session)
+    {
+        var all = new List<Booking>();
+        var request = new ListBookingsRequest { Parent = session, PageSize = 100 };
+        do
+        {
+            var page = await client.ListBookingsAsync(request);
+            all.AddRange(page.Bookings);
+            request.PageToken = page.NextPageToken;
+        } while (request.PageToken.Length > 0);
+        return all;
+    }
 
     public static Timestamp Past(TimeSpan ago) => Timestamp.FromDateTime(DateTime.UtcNow - ago);
 

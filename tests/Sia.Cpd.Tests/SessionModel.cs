@@ -17,6 +17,7 @@ internal sealed class SessionModel(int capacity)
 
     private readonly List<ModelBooking> _bookings = [];
     private int _now;
+    private bool _cancelled;
 
     public int Capacity { get; private set; } = capacity;
 
@@ -29,10 +30,13 @@ internal sealed class SessionModel(int capacity)
 
     public void Tick() => _now++;
 
-    /// <summary>The new booking; null when it asks for more places than the session has (INVALID_ARGUMENT, nothing written).</summary>
+    /// <summary>
+    /// The new booking; null when it asks for more places than the session has (INVALID_ARGUMENT) or the session is
+    /// cancelled (FAILED_PRECONDITION): nothing written.
+    /// </summary>
     public ModelBooking? Book(int places, bool hold)
     {
-        if (places > Capacity) return null;
+        if (places > Capacity || _cancelled) return null;
         Release();
         var booking = new ModelBooking(places);
         if (!Queue.Any() && Taken + places <= Capacity)
@@ -70,9 +74,19 @@ internal sealed class SessionModel(int capacity)
     public StatusCode Resize(int capacity)
     {
         Release();
-        if (capacity < Taken) return StatusCode.FailedPrecondition;
+        if (_cancelled || capacity < Taken) return StatusCode.FailedPrecondition;
         Capacity = capacity;
         Settle();
+        return StatusCode.OK;
+    }
+
+    /// <summary>The organiser cancels the session: every live booking is cancelled with it, fee-free.</summary>
+    public StatusCode CancelSession()
+    {
+        Release();
+        if (_cancelled) return StatusCode.FailedPrecondition;
+        _cancelled = true;
+        foreach (var live in _bookings.Where(b => b.State != State.Cancelled)) Cancel(live, CancelReason.OrganiserCancelled);
         return StatusCode.OK;
     }
 

@@ -18,7 +18,7 @@ internal sealed class BookingEntity
     public int Places { get; init; }
 
     /// <summary>The delegates as JSON (personal data).</summary>
-    public required string Delegates { get; init; }
+    public required string Delegates { get; set; }
     public bool WithSla { get; init; }
     public long PricePence { get; init; }
     public required string BookedBy { get; init; }
@@ -28,6 +28,9 @@ internal sealed class BookingEntity
     /// <summary>1-based place in the session's queue while WAITING_LISTED; 0 otherwise.</summary>
     public int WaitingPosition { get; set; }
     public CancelReason CancelReason { get; set; }
+
+    /// <summary>What cancelling cost: the late fee per place for a confirmed booking cancelled after its free period; 0 otherwise.</summary>
+    public long CancellationFeePence { get; set; }
 
     /// <summary>SHA-256 of the create request that made it, to tell a retry from another request under the same request_id.</summary>
     public byte[]? RequestHash { get; init; }

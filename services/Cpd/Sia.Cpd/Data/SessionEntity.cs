@@ -24,6 +24,9 @@ internal sealed class SessionEntity
     public string? FundedPlacesFund { get; set; }
     public int FundedPlaces { get; set; }
     public SessionStatus Status { get; set; }
+
+    /// <summary>Why the organiser cancelled it; null unless cancelled.</summary>
+    public string? CancellationReason { get; set; }
     public DateTime CreateTime { get; init; }
     public DateTime UpdateTime { get; set; }
 

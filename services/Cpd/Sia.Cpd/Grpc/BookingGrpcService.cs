@@ -41,6 +41,16 @@ internal sealed class BookingGrpcService(Bookings bookings, BookingSchools schoo
         return (await bookings.CreateAsync(session, content, school, request.Hold, partner?.Name ?? "", requestId, context.CancellationToken)).ToMessage();
     }
 
+    public override async Task<Booking> UpdateBooking(UpdateBookingRequest request, ServerCallContext context)
+    {
+        var changes = request.Booking ?? throw new ValidationFailedException("booking", "The booking to update is missing.");
+        var name = BookingName.Parse(changes.Name, "booking.name");
+        var etag = Etag.Parse(changes.Etag, "booking.etag");
+        var delegates = changes.ToDelegates();
+        return (await bookings.UpdateAsync(name, etag, b => context.RequireBooking(b, name.ToString()),
+            current => BookingMapping.UpdatableFields.Apply(request.UpdateMask, current with { Delegates = delegates }, current), context.CancellationToken)).ToMessage();
+    }
+
     public override async Task<Booking> ConfirmBooking(ConfirmBookingRequest request, ServerCallContext context)
     {
         var name = BookingName.Parse(request.Name, "name");

@@ -46,6 +46,14 @@ internal sealed class SessionGrpcService(Sessions sessions, ResponseBudget budge
         return updated.ToMessage();
     }
 
+    public override async Task<Session> CancelSession(CancelSessionRequest request, ServerCallContext context)
+    {
+        var name = CatalogueNames.ParseSession(request.Name, "name");
+        context.RequireAlliance(name.Course.Programme.AllianceId);
+        var etag = Etag.Parse(request.Etag, "etag");
+        return (await sessions.CancelAsync(name, etag, request.Reason, context.CancellationToken)).ToMessage();
+    }
+
     private static bool TryParseId(string text, out string id)
     {
         id = text;

@@ -15,6 +15,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionEnt
             table.HasCheckConstraint("ck_sessions_minimum_numbers", "minimum_numbers BETWEEN 0 AND capacity");
             table.HasCheckConstraint("ck_sessions_prices", "price_with_sla_pence >= 0 AND price_without_sla_pence >= 0");
             table.HasCheckConstraint("ck_sessions_times", "end_time >= start_time AND booking_deadline <= start_time");
+            table.HasCheckConstraint("ck_sessions_cancellation_reason", "(status = 3) = (cancellation_reason IS NOT NULL)");
             table.HasCheckConstraint("ck_sessions_funded_places", "(funded_places_fund IS NULL AND funded_places = 0) OR (funded_places_fund IS NOT NULL AND funded_places BETWEEN 1 AND capacity)");
         });
         session.HasKey(e => e.Id);

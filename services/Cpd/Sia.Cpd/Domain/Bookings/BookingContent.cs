@@ -22,4 +22,5 @@ internal enum CancelReason
     None = 0,
     Cancelled = 1,
     Expired = 2,
+    OrganiserCancelled = 3,
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sia.Contracts.DomainErrors;
 using Sia.Cpd.Data;
+using Sia.Cpd.Domain.Programmes;
 using Sia.ServiceKit.Domain;
 
 namespace Sia.Cpd.Domain.Bookings;
@@ -88,13 +89,37 @@ internal sealed class Bookings(CpdDbContext db, SessionLocks locks, CreateReques
 
     /// <summary>HELD → CONFIRMED; a stale etag is ABORTED; <paramref name="authorize"/> sees the booking first.</summary>
     public Task<BookingEntity> ConfirmAsync(BookingName name, uint? etag, Action<BookingEntity> authorize, CancellationToken cancellationToken) =>
-        ChangeAsync(name, etag, authorize, (ledger, booking) => ledger.Confirm(booking, name.ToString()), cancellationToken);
+        ChangeAsync(name, etag, authorize, (ledger, booking) =>
+        {
+            ledger.Confirm(booking, name.ToString());
+            return Task.CompletedTask;
+        }, cancellationToken);
 
-    /// <summary>HELD, CONFIRMED or WAITING_LISTED → CANCELLED; freed places are offered to those waiting.</summary>
+    /// <summary>
+    /// HELD, CONFIRMED or WAITING_LISTED → CANCELLED, a confirmed booking past its free period recording the programme's
+    /// late fee; freed places are offered to those waiting.
+    /// </summary>
     public Task<BookingEntity> CancelAsync(BookingName name, uint? etag, Action<BookingEntity> authorize, CancellationToken cancellationToken) =>
-        ChangeAsync(name, etag, authorize, (ledger, booking) => ledger.Cancel(booking, name.ToString()), cancellationToken);
+        ChangeAsync(name, etag, authorize,
+            async (ledger, booking) => ledger.Cancel(booking, name.ToString(), await PolicyAsync(name.Session.Course.Programme, cancellationToken)), cancellationToken);
 
-    private async Task<BookingEntity> ChangeAsync(BookingName name, uint? etag, Action<BookingEntity> authorize, Action<SessionLedger, BookingEntity> change,
+    /// <summary>
+    /// Changes a live booking's delegates as <paramref name="change"/> says (one per place, as on create) until its session
+    /// starts; a stale etag is ABORTED.
+    /// </summary>
+    public Task<BookingEntity> UpdateAsync(BookingName name, uint? etag, Action<BookingEntity> authorize, Func<BookingContent, BookingContent> change,
+        CancellationToken cancellationToken) =>
+        ChangeAsync(name, etag, authorize, (ledger, booking) =>
+        {
+            var content = change(ContentOf(booking));
+            var violations = new Violations();
+            BookingRules.Validate(content, violations);
+            violations.ThrowIfAny();
+            ledger.Substitute(booking, JsonSerializer.Serialize(content.Delegates), name.ToString());
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    private async Task<BookingEntity> ChangeAsync(BookingName name, uint? etag, Action<BookingEntity> authorize, Func<SessionLedger, BookingEntity, Task> change,
         CancellationToken cancellationToken)
     {
         var locked = await locks.LockAsync(name.Session, cancellationToken);
@@ -107,7 +132,7 @@ internal sealed class Bookings(CpdDbContext db, SessionLocks locks, CreateReques
             Etag.ThrowIfStale(etag, booking.Version, name.ToString());
             try
             {
-                change(ledger, booking);
+                await change(ledger, booking);
             }
             catch (DomainException)
             {
@@ -121,6 +146,13 @@ internal sealed class Bookings(CpdDbContext db, SessionLocks locks, CreateReques
             return booking;
         }
     }
+
+    private static BookingContent ContentOf(BookingEntity booking) =>
+        new(booking.SchoolUrn, booking.Places, JsonSerializer.Deserialize<List<Delegate>>(booking.Delegates) ?? [], booking.WithSla);
+
+    private Task<CancellationPolicy> PolicyAsync(ProgrammeName programme, CancellationToken cancellationToken) =>
+        db.Programmes.Where(p => p.AllianceId == programme.AllianceId && p.AcademicYear == programme.AcademicYear)
+            .Select(p => new CancellationPolicy(p.FreeCancellationWorkingDays, p.LateCancellationFeePence)).SingleAsync(cancellationToken);
 
     private IQueryable<BookingEntity> Of(SessionName session) => db.Bookings.Where(b => b.AllianceId == session.Course.Programme.AllianceId
         && b.AcademicYear == session.Course.Programme.AcademicYear && b.CourseId == session.Course.CourseId && b.SessionId == session.SessionId);

@@ -1,12 +1,15 @@
 using Sia.Contracts.DomainErrors;
 using Sia.Cpd.Data;
+using Sia.Cpd.Domain.Programmes;
 using Sia.Cpd.Domain.Sessions;
+using Sia.ServiceKit.Domain;
 
 namespace Sia.Cpd.Domain.Bookings;
 
 /// <summary>
 /// A session's live bookings (held, confirmed, waiting), read under the session's row lock, and the state machine over
-/// them: HELD → CONFIRMED; HELD, CONFIRMED, WAITING_LISTED → CANCELLED; WAITING_LISTED → HELD (an offer). Held and
+/// them: HELD → CONFIRMED; HELD, CONFIRMED, WAITING_LISTED → CANCELLED (by the booker, a lapse, or the organiser
+/// cancelling the session); WAITING_LISTED → HELD (an offer); and who comes on a live booking (substitution). Held and
 /// confirmed places never exceed the capacity; the queue is served in order, its head first, and nobody new jumps it.
 /// Every operation starts by releasing lapsed holds and ends by offering freed places and renumbering the queue.
 /// </summary>
@@ -52,12 +55,38 @@ internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> l
         booking.UpdateTime = now;
     }
 
-    public void Cancel(BookingEntity booking, string name)
+    /// <summary>The booker cancels: a confirmed booking past the free period records <paramref name="policy"/>'s fee; the freed places are offered.</summary>
+    public void Cancel(BookingEntity booking, string name, CancellationPolicy policy)
     {
-        if (booking.State is not (BookingState.Held or BookingState.Confirmed or BookingState.WaitingListed))
-            throw new PreconditionFailedException(name, $"{name} is already cancelled.");
+        RequireLive(booking, name);
+        var fee = booking.State == BookingState.Confirmed
+            ? policy.FeeFor(booking.Places, ClockExtensions.DateInEngland(now), ClockExtensions.DateInEngland(session.StartTime))
+            : 0;
         Cancel(booking, CancelReason.Cancelled);
+        booking.CancellationFeePence = fee;
         Settle();
+    }
+
+    /// <summary>
+    /// The organiser cancels the session before it ends (FAILED_PRECONDITION after: it took place): every live booking is
+    /// cancelled, free of any fee, and it takes no more.
+    /// </summary>
+    public void CancelSession(string sessionName)
+    {
+        if (now >= session.EndTime)
+            throw new PreconditionFailedException(sessionName, $"{sessionName} ended at {session.EndTime:yyyy-MM-dd HH:mm} UTC: a session that took place is not cancelled.");
+        foreach (var booking in live.Where(IsLive).ToList()) Cancel(booking, CancelReason.OrganiserCancelled);
+        session.Status = SessionStatus.Cancelled;
+    }
+
+    /// <summary>Who comes on a live booking's places, until the session starts (FAILED_PRECONDITION otherwise).</summary>
+    public void Substitute(BookingEntity booking, string delegates, string name)
+    {
+        RequireLive(booking, name);
+        if (now >= session.StartTime)
+            throw new PreconditionFailedException(name, $"{name}'s session started at {session.StartTime:yyyy-MM-dd HH:mm} UTC: its delegates can no longer change.");
+        booking.Delegates = delegates;
+        booking.UpdateTime = now;
     }
 
     /// <summary>
@@ -98,6 +127,13 @@ internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> l
         booking.State = BookingState.Held;
         booking.HoldExpireTime = now + hold;
         booking.UpdateTime = now;
+    }
+
+    private static bool IsLive(BookingEntity booking) => booking.State is BookingState.Held or BookingState.Confirmed or BookingState.WaitingListed;
+
+    private static void RequireLive(BookingEntity booking, string name)
+    {
+        if (!IsLive(booking)) throw new PreconditionFailedException(name, $"{name} is cancelled: it can no longer change. Book again for places.");
     }
 
     private void Cancel(BookingEntity booking, CancelReason reason)

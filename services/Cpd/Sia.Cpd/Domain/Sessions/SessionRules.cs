@@ -5,12 +5,12 @@ namespace Sia.Cpd.Domain.Sessions;
 
 /// <summary>
 /// What makes a session valid (INVALID_ARGUMENT on create and update, every bad field named): times in order and in its
-/// programme's academic year (by the date in England), a venue or online, at least one place, prices of 0 pence or more.
-/// Field paths are the API's, under <c>prefix</c> ("session").
+/// programme's academic year (by the date in England), a venue or online, at least one place, prices of 0 pence or more,
+/// open or closed (only CancelSession cancels). Field paths are the API's, under <c>prefix</c> ("session").
 /// </summary>
 internal static class SessionRules
 {
-    public const int Venue = 500, Fund = 200, MaxCapacity = 10_000;
+    public const int Venue = 500, Fund = 200, MaxCapacity = 10_000, CancellationReason = 500;
 
     public static void Validate(SessionContent session, int academicYear, string prefix, Violations violations)
     {
@@ -28,9 +28,15 @@ internal static class SessionRules
             if (funded.Places < 1 || funded.Places > Math.Max(session.Capacity, 1))
                 violations.Add($"{prefix}.funded_places.places", $"Funded places are 1 up to the capacity ({session.Capacity}); this is {funded.Places}.");
         }
-        if (!Enum.IsDefined(session.Status) || session.Status == SessionStatus.Unspecified)
-            violations.Add($"{prefix}.status", $"{(int)session.Status} is not a status: open, closed or cancelled.");
+        if (session.Status == SessionStatus.Cancelled)
+            violations.Add($"{prefix}.status", "A session is cancelled with CancelSession, which cancels its bookings too.");
+        else if (!Enum.IsDefined(session.Status) || session.Status == SessionStatus.Unspecified)
+            violations.Add($"{prefix}.status", $"{(int)session.Status} is not a status: open or closed.");
     }
+
+    /// <summary>Why the organiser cancels: 1-500 characters, for the schools booked (INVALID_ARGUMENT naming reason).</summary>
+    public static void ValidateCancellation(string reason, Violations violations) =>
+        violations.CheckRequiredText(reason, CancellationReason, "reason", "Say why the session is cancelled, for example \"below minimum numbers\".");
 
     private static void ValidateTimes(SessionContent session, int academicYear, string prefix, Violations violations)
     {

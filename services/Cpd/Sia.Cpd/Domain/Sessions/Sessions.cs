@@ -56,18 +56,18 @@ internal sealed class Sessions(CpdDbContext db, CreateRequestLog log, SessionLoc
     }
 
     /// <summary>
-    /// Changes the session as <paramref name="change"/> says (a stale etag is ABORTED) under its row lock, as bookings are
-    /// made, so that its capacity never goes below the places held and confirmed, and places a raise frees are offered to
-    /// the waiting list in the same transaction.
+    /// Changes the session as <paramref name="change"/> says (a stale etag is ABORTED, a cancelled session
+    /// FAILED_PRECONDITION), under its row lock, as bookings are made, so that its capacity never goes below the places
+    /// held and confirmed, and places a raise frees are offered to the waiting list in the same transaction.
     /// </summary>
     public async Task<SessionEntity> UpdateAsync(SessionName name, uint? etag, Func<SessionContent, SessionContent> change, CancellationToken cancellationToken)
     {
         await using var locked = await locks.LockAsync(name, cancellationToken);
-        var entity = await Find(name).SingleAsync(cancellationToken);
+        SessionEntity entity;
         SessionContent content;
         try
         {
-            Etag.ThrowIfStale(etag, entity.Version, name.ToString());
+            entity = await FindLiveAsync(name, etag, cancellationToken);
             content = change(ContentOf(entity));
             var violations = new Violations();
             SessionRules.Validate(content, name.Course.Programme.AcademicYear, "session", violations);
@@ -85,6 +85,37 @@ internal sealed class Sessions(CpdDbContext db, CreateRequestLog log, SessionLoc
         entity.UpdateTime = clock.UtcNowForDatabase();
         await db.SaveUnlessChangedAsync(name.ToString(), cancellationToken);
         await locked.Transaction.CommitAsync(cancellationToken);
+        return entity;
+    }
+
+    /// <summary>
+    /// The organiser cancels the session, for <paramref name="reason"/>: under its row lock, every live booking is
+    /// cancelled (ORGANISER_CANCELLED, no fee) in the same transaction. A stale etag is ABORTED; a cancelled or ended
+    /// session FAILED_PRECONDITION.
+    /// </summary>
+    public async Task<SessionEntity> CancelAsync(SessionName name, uint? etag, string reason, CancellationToken cancellationToken)
+    {
+        var violations = new Violations();
+        SessionRules.ValidateCancellation(reason, violations);
+        violations.ThrowIfAny();
+        await using var locked = await locks.LockAsync(name, cancellationToken);
+        var entity = await FindLiveAsync(name, etag, cancellationToken);
+        locked.Ledger.CancelSession(name.ToString());
+        entity.Status = SessionStatus.Cancelled;
+        entity.CancellationReason = reason.Trim();
+        entity.UpdateTime = clock.UtcNowForDatabase();
+        await db.SaveUnlessChangedAsync(name.ToString(), cancellationToken);
+        await locked.Transaction.CommitAsync(cancellationToken);
+        return entity;
+    }
+
+    /// <summary>The locked session's row, tracked, unless its etag is stale (ABORTED) or it is cancelled (FAILED_PRECONDITION).</summary>
+    private async Task<SessionEntity> FindLiveAsync(SessionName name, uint? etag, CancellationToken cancellationToken)
+    {
+        var entity = await Find(name).SingleAsync(cancellationToken);
+        Etag.ThrowIfStale(etag, entity.Version, name.ToString());
+        if (entity.Status == SessionStatus.Cancelled)
+            throw new PreconditionFailedException(name.ToString(), $"{name} is cancelled: it can no longer change. Create a new session instead.");
         return entity;
     }
 

@@ -7,6 +7,7 @@ using Sia.Cpd.Domain.Bookings;
 using Sia.Cpd.V1;
 using Sia.ServiceDefaults;
 using Sia.ServiceKit.Domain;
+using Sia.ServiceKit.Grpc;
 using Delegate = Sia.Cpd.Domain.Bookings.Delegate;
 using Types = Sia.Cpd.V1.Booking.Types;
 
@@ -15,6 +16,12 @@ namespace Sia.Cpd.Grpc.Mapping;
 /// <summary>Bookings between the API's messages and the domain's records.</summary>
 internal static class BookingMapping
 {
+    /// <summary>What UpdateBooking may change: who comes (substitution).</summary>
+    public static readonly UpdateMask<BookingContent> UpdatableFields = new(new Dictionary<string, Func<BookingContent, BookingContent, BookingContent>>
+    {
+        ["delegates"] = (requested, current) => current with { Delegates = requested.Delegates },
+    });
+
     public static Booking ToMessage(this BookingEntity entity)
     {
         var message = new Booking
@@ -33,6 +40,7 @@ internal static class BookingMapping
             CreateTime = Times.ToMessage(entity.CreateTime),
             UpdateTime = Times.ToMessage(entity.UpdateTime),
             Etag = Etag.From(entity.Version),
+            CancellationFeePence = entity.CancellationFeePence,
         };
         foreach (var (name, role, email) in JsonSerializer.Deserialize<List<Delegate>>(entity.Delegates) ?? [])
             message.Delegates.Add(new Types.Delegate { Name = name, Role = role, Email = email });
@@ -40,8 +48,9 @@ internal static class BookingMapping
     }
 
     /// <summary>What a create asks for; the school as "schools/{urn}" (INVALID_ARGUMENT naming booking.school otherwise).</summary>
-    public static BookingContent ToContent(this Booking message) => new(
-        ParseSchool(message.School), message.Places, [.. message.Delegates.Select(d => new Delegate(d.Name, d.Role, d.Email))], message.WithSla);
+    public static BookingContent ToContent(this Booking message) => new(ParseSchool(message.School), message.Places, message.ToDelegates(), message.WithSla);
+
+    public static IReadOnlyList<Delegate> ToDelegates(this Booking message) => [.. message.Delegates.Select(d => new Delegate(d.Name, d.Role, d.Email))];
 
     private static int ParseSchool(string school) =>
         school.StartsWith("schools/", StringComparison.Ordinal) && PartnerActsFor.IsSchoolUrn(school["schools/".Length..])

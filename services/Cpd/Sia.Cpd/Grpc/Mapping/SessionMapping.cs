@@ -44,6 +44,7 @@ internal static class SessionMapping
         CreateTime = Times.ToMessage(entity.CreateTime),
         UpdateTime = Times.ToMessage(entity.UpdateTime),
         Etag = Etag.From(entity.Version),
+        CancellationReason = entity.CancellationReason ?? "",
     };
 
     /// <summary>What a request gives a session; an unspecified status is OPEN on create (<paramref name="defaultStatus"/>) and left for the rules to refuse on update.</summary>

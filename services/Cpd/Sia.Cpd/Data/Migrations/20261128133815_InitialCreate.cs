@@ -103,6 +103,7 @@ namespace Sia.Cpd.Data.Migrations
                     funded_places_fund = table.Column<string>(type: "text", nullable: true),
                     funded_places = table.Column<int>(type: "integer", nullable: false),
                     status = table.Column<int>(type: "integer", nullable: false),
+                    cancellation_reason = table.Column<string>(type: "text", nullable: true),
                     create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     update_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
@@ -111,6 +112,7 @@ namespace Sia.Cpd.Data.Migrations
                 {
                     table.PrimaryKey("pk_sessions", x => x.id);
                     table.UniqueConstraint("AK_sessions_alliance_id_academic_year_course_id_session_id", x => new { x.alliance_id, x.academic_year, x.course_id, x.session_id });
+                    table.CheckConstraint("ck_sessions_cancellation_reason", "(status = 3) = (cancellation_reason IS NOT NULL)");
                     table.CheckConstraint("ck_sessions_capacity", "capacity >= 1");
                     table.CheckConstraint("ck_sessions_funded_places", "(funded_places_fund IS NULL AND funded_places = 0) OR (funded_places_fund IS NOT NULL AND funded_places BETWEEN 1 AND capacity)");
                     table.CheckConstraint("ck_sessions_minimum_numbers", "minimum_numbers BETWEEN 0 AND capacity");
@@ -146,6 +148,7 @@ namespace Sia.Cpd.Data.Migrations
                     hold_expire_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     waiting_position = table.Column<int>(type: "integer", nullable: false),
                     cancel_reason = table.Column<int>(type: "integer", nullable: false),
+                    cancellation_fee_pence = table.Column<long>(type: "bigint", nullable: false),
                     request_hash = table.Column<byte[]>(type: "bytea", nullable: true),
                     create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     update_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -154,6 +157,7 @@ namespace Sia.Cpd.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_bookings", x => x.id);
+                    table.CheckConstraint("ck_bookings_cancellation_fee", "cancellation_fee_pence = 0 OR (cancellation_fee_pence > 0 AND state = 4)");
                     table.CheckConstraint("ck_bookings_held", "(state = 1) = (hold_expire_time IS NOT NULL)");
                     table.CheckConstraint("ck_bookings_places", "places >= 1");
                     table.CheckConstraint("ck_bookings_price", "price_pence >= 0");

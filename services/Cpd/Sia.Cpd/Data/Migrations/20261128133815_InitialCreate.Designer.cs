@@ -13,7 +13,7 @@ using Sia.Cpd.Data;
 namespace Sia.Cpd.Data.Migrations
 {
     [DbContext(typeof(CpdDbContext))]
-    [Migration("20261128132223_InitialCreate")]
+    [Migration("20261128133815_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -59,6 +59,10 @@ namespace Sia.Cpd.Data.Migrations
                     b.Property<int>("CancelReason")
                         .HasColumnType("integer")
                         .HasColumnName("cancel_reason");
+
+                    b.Property<long>("CancellationFeePence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cancellation_fee_pence");
 
                     b.Property<string>("CourseId")
                         .IsRequired()
@@ -144,6 +148,8 @@ namespace Sia.Cpd.Data.Migrations
 
                     b.ToTable("bookings", null, t =>
                         {
+                            t.HasCheckConstraint("ck_bookings_cancellation_fee", "cancellation_fee_pence = 0 OR (cancellation_fee_pence > 0 AND state = 4)");
+
                             t.HasCheckConstraint("ck_bookings_held", "(state = 1) = (hold_expire_time IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_bookings_places", "places >= 1");
@@ -314,6 +320,10 @@ namespace Sia.Cpd.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("booking_deadline");
 
+                    b.Property<string>("CancellationReason")
+                        .HasColumnType("text")
+                        .HasColumnName("cancellation_reason");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("integer")
                         .HasColumnName("capacity");
@@ -394,6 +404,8 @@ namespace Sia.Cpd.Data.Migrations
 
                     b.ToTable("sessions", null, t =>
                         {
+                            t.HasCheckConstraint("ck_sessions_cancellation_reason", "(status = 3) = (cancellation_reason IS NOT NULL)");
+
                             t.HasCheckConstraint("ck_sessions_capacity", "capacity >= 1");
 
                             t.HasCheckConstraint("ck_sessions_funded_places", "(funded_places_fund IS NULL AND funded_places = 0) OR (funded_places_fund IS NOT NULL AND funded_places BETWEEN 1 AND capacity)");
