@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Sia.Cpd.Data;
 using Sia.ServiceDefaults;
 using Sia.Testing.Postgres;
 
@@ -50,7 +51,14 @@ public class CpdStack(PostgresServer postgres) : IAsyncLifetime
         ["Cpd:Bookings:SweepSeconds"] = SweepSeconds.ToString(CultureInfo.InvariantCulture),
     };
 
-    private void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+    /// <summary>The first instance's <see cref="CommandGate"/>, to hold its commands at a chosen point.</summary>
+    public CommandGate Gate => _cpd.Services.GetRequiredService<CommandGate>();
+
+    private void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<TimeProvider>(Clock);
+        CommandGate.Install<CpdDbContext>(services);
+    }
 
     public async ValueTask DisposeAsync()
     {

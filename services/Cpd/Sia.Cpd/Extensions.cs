@@ -42,6 +42,7 @@ public static class Extensions
         builder.Services.AddScoped<SessionLocks>();
         builder.Services.AddScoped<Bookings>();
         builder.Services.AddScoped<LapsedHolds>();
+        builder.Services.AddScoped<BookingChanges>();
         builder.Services.AddHostedService<HoldSweeper>();
         builder.Services.AddScoped<BookingSchools>();
         builder.AddRegistryClient();

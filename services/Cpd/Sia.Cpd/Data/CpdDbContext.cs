@@ -10,6 +10,20 @@ public sealed class CpdDbContext(DbContextOptions<CpdDbContext> options) : DbCon
     internal DbSet<CourseEntity> Courses => Set<CourseEntity>();
     internal DbSet<SessionEntity> Sessions => Set<SessionEntity>();
     internal DbSet<BookingEntity> Bookings => Set<BookingEntity>();
+    internal DbSet<BookingChangeEntity> BookingChanges => Set<BookingChangeEntity>();
+
+    /// <summary>Saves, appending a <see cref="BookingChangeEntity"/> for every booking added or modified, in the same transaction.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RecordBookingChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RecordBookingChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -17,7 +31,15 @@ public sealed class CpdDbContext(DbContextOptions<CpdDbContext> options) : DbCon
         model.ApplyConfiguration(new CourseConfiguration());
         model.ApplyConfiguration(new SessionConfiguration());
         model.ApplyConfiguration(new BookingConfiguration());
+        model.ApplyConfiguration(new BookingChangeConfiguration());
         model.ApplyConfiguration(new CreateRequestConfiguration());
         SnakeCaseNames.Apply(model);
+    }
+
+    private void RecordBookingChanges()
+    {
+        var changed = ChangeTracker.Entries<BookingEntity>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity).ToList();
+        foreach (var booking in changed)
+            BookingChanges.Add(new BookingChangeEntity { AllianceId = booking.AllianceId, Booking = booking, ChangeTime = booking.UpdateTime });
     }
 }

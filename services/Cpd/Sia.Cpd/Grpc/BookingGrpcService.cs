@@ -11,8 +11,37 @@ using Sia.ServiceKit.Grpc;
 namespace Sia.Cpd.Grpc;
 
 /// <summary>Bookings: a partner books for the schools it acts for (BookingSchools), and sees and changes those bookings (BookingAccess).</summary>
-internal sealed class BookingGrpcService(Bookings bookings, BookingSchools schools, ResponseBudget budget) : BookingService.BookingServiceBase
+internal sealed class BookingGrpcService(Bookings bookings, BookingSchools schools, BookingChanges changes, ResponseBudget budget) : BookingService.BookingServiceBase
 {
+    private const string ChangeToken = "booking-change";
+
+    public override async Task WatchBookings(WatchBookingsRequest request, IServerStreamWriter<WatchBookingsResponse> responseStream, ServerCallContext context)
+    {
+        var allianceId = CatalogueNames.ParseAlliance(request.Parent, "parent");
+        context.RequireAlliance(allianceId, "watch its bookings");
+        var after = ResumeToken.Read(request.ResumeToken, ChangeToken, "resume_token", "a change");
+        var cancellationToken = context.CancellationToken;
+        var position = await changes.PositionAfterAsync(after, "resume_token", cancellationToken);
+        // The headers go at once, so a watcher knows the stream is open before the first change.
+        await context.WriteResponseHeadersAsync([]);
+        try
+        {
+            await foreach (var change in changes.FollowAsync(allianceId, position, cancellationToken))
+            {
+                await responseStream.WriteAsync(new WatchBookingsResponse
+                {
+                    Booking = change.Booking.ToMessage(),
+                    ChangeTime = Times.ToMessage(change.ChangeTime),
+                    ResumeToken = ResumeToken.Create(ChangeToken, change.Id),
+                }, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The watcher went away, or its deadline passed; it resumes with the last token it got.
+        }
+    }
+
     public override async Task<Booking> GetBooking(GetBookingRequest request, ServerCallContext context)
     {
         var name = BookingName.Parse(request.Name, "name");

@@ -12,12 +12,12 @@ namespace Sia.Cpd.Grpc;
 /// </summary>
 internal static class PartnerAccess
 {
-    public static void RequireAlliance(this ServerCallContext context, string allianceId)
+    public static void RequireAlliance(this ServerCallContext context, string allianceId, string onlyItsOwnPartners = "change its programmes")
     {
         if (context.GetCallingPartner() is { } partner && !partner.ActsForAlliance(allianceId))
         {
             var alliance = CatalogueNames.Alliance(allianceId);
-            throw new PermissionDeniedException(alliance, $"The partner '{partner.Name}' does not act for {alliance}: only its own partners change its programmes.");
+            throw new PermissionDeniedException(alliance, $"The partner '{partner.Name}' does not act for {alliance}: only its own partners {onlyItsOwnPartners}.");
         }
     }
 }

@@ -23,6 +23,47 @@ namespace Sia.Cpd.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Sia.Cpd.Data.BookingChangeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AllianceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("alliance_id")
+                        .UseCollation("C");
+
+                    b.Property<long>("BookingRowId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("booking_row_id");
+
+                    b.Property<DateTime>("ChangeTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("change_time");
+
+                    b.Property<long>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("transaction_id")
+                        .HasDefaultValueSql("pg_current_xact_id()::text::bigint");
+
+                    b.HasKey("Id")
+                        .HasName("pk_booking_changes");
+
+                    b.HasIndex("BookingRowId")
+                        .HasDatabaseName("ix_booking_changes_booking_row_id");
+
+                    b.HasIndex("AllianceId", "TransactionId", "Id")
+                        .HasDatabaseName("ix_booking_changes_alliance_id_transaction_id_id");
+
+                    b.ToTable("booking_changes", (string)null);
+                });
+
             modelBuilder.Entity("Sia.Cpd.Data.BookingEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -435,6 +476,18 @@ namespace Sia.Cpd.Data.Migrations
                         .HasName("pk_create_requests");
 
                     b.ToTable("create_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Sia.Cpd.Data.BookingChangeEntity", b =>
+                {
+                    b.HasOne("Sia.Cpd.Data.BookingEntity", "Booking")
+                        .WithMany()
+                        .HasForeignKey("BookingRowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_changes_booking_row_id");
+
+                    b.Navigation("Booking");
                 });
 
             modelBuilder.Entity("Sia.Cpd.Data.BookingEntity", b =>

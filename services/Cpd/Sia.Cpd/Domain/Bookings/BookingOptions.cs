@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Sia.Cpd.Domain.Bookings;
 
-/// <summary>Cpd:Bookings: how long a hold (or an offer to a waiting booking) keeps its places, and how often lapsed ones are released.</summary>
+/// <summary>Cpd:Bookings: how long a hold (or an offer to a waiting booking) keeps its places, how often lapsed ones are released, how often watchers look.</summary>
 internal sealed class BookingOptions
 {
     public const string Section = "Cpd:Bookings";
@@ -15,4 +15,8 @@ internal sealed class BookingOptions
     /// <summary>Seconds between looks for lapsed holds (<see cref="HoldSweeper"/>); 0 turns the sweep off, leaving them to the session's next change.</summary>
     [Range(0, 3600)]
     public int SweepSeconds { get; set; } = 5;
+
+    /// <summary>Milliseconds a WatchBookings stream waits before looking again when it has sent every change (<see cref="BookingChanges"/>).</summary>
+    [Range(10, 10_000)]
+    public int WatchPollMilliseconds { get; set; } = 250;
 }

@@ -170,6 +170,38 @@ namespace Sia.Cpd.Data.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "booking_changes",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    transaction_id = table.Column<long>(type: "bigint", nullable: false, defaultValueSql: "pg_current_xact_id()::text::bigint"),
+                    alliance_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    booking_row_id = table.Column<long>(type: "bigint", nullable: false),
+                    change_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_booking_changes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_booking_changes_booking_row_id",
+                        column: x => x.booking_row_id,
+                        principalTable: "bookings",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_booking_changes_alliance_id_transaction_id_id",
+                table: "booking_changes",
+                columns: new[] { "alliance_id", "transaction_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_booking_changes_booking_row_id",
+                table: "booking_changes",
+                column: "booking_row_id");
+
             migrationBuilder.CreateIndex(
                 name: "ix_bookings_alliance_id_academic_year_course_id_session_id_booking_id",
                 table: "bookings",
@@ -198,10 +230,13 @@ namespace Sia.Cpd.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "bookings");
+                name: "booking_changes");
 
             migrationBuilder.DropTable(
                 name: "create_requests");
+
+            migrationBuilder.DropTable(
+                name: "bookings");
 
             migrationBuilder.DropTable(
                 name: "sessions");

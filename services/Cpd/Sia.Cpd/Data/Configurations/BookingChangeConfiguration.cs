@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Sia.Cpd.Data.Configurations;
+
+internal sealed class BookingChangeConfiguration : IEntityTypeConfiguration<BookingChangeEntity>
+{
+    public void Configure(EntityTypeBuilder<BookingChangeEntity> change)
+    {
+        change.ToTable("booking_changes");
+        change.HasKey(e => e.Id);
+        change.Property(e => e.Id).UseIdentityByDefaultColumn();
+        // The writing transaction's id, as a bigint (xid8 fits until 2^63).
+        change.Property(e => e.TransactionId).HasDefaultValueSql("pg_current_xact_id()::text::bigint").ValueGeneratedOnAdd();
+        change.Property(e => e.AllianceId).UseCollation("C");
+        change.HasIndex(e => new { e.AllianceId, e.TransactionId, e.Id });
+        change.HasOne(e => e.Booking).WithMany().HasForeignKey(e => e.BookingRowId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
