@@ -23,6 +23,8 @@ public sealed class StackFixture : IAsyncLifetime
     public const string SchoolsReaderKey = "sia-demo-schools-key";
     public const string YorkKey = "sia-demo-york-key";
     public const string MiddlesbroughKey = "sia-demo-middlesbrough-key";
+    public const string PathfinderKey = "sia-demo-pathfinder-key";
+    public const string MinsterViewKey = "sia-demo-minster-view-key";
 
     /// <summary>A partner of the tests' own, which may only read a school: the rate limit test empties its bucket.</summary>
     public const string RateLimitedKey = "sia-stack-tests-rate-limited-key";
