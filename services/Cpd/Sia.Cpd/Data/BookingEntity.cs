@@ -17,8 +17,8 @@ internal sealed class BookingEntity
     public required string LocalAuthorityCode { get; init; }
     public int Places { get; init; }
 
-    /// <summary>The delegates as JSON (personal data).</summary>
-    public required string Delegates { get; init; }
+    /// <summary>The delegates as JSON (<see cref="BookedDelegate"/>s: personal data).</summary>
+    public required string Delegates { get; set; }
     public bool WithSla { get; init; }
     public long PricePence { get; init; }
     public required string BookedBy { get; init; }
@@ -28,6 +28,9 @@ internal sealed class BookingEntity
     /// <summary>1-based place in the session's queue while WAITING_LISTED; 0 otherwise.</summary>
     public int WaitingPosition { get; set; }
     public CancelReason CancelReason { get; set; }
+
+    /// <summary>When the attendance register was last recorded; null until it is.</summary>
+    public DateTime? AttendanceRecordTime { get; set; }
 
     /// <summary>SHA-256 of the create request that made it, to tell a retry from another request under the same request_id.</summary>
     public byte[]? RequestHash { get; init; }

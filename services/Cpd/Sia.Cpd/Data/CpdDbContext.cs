@@ -10,6 +10,7 @@ public sealed class CpdDbContext(DbContextOptions<CpdDbContext> options) : DbCon
     internal DbSet<CourseEntity> Courses => Set<CourseEntity>();
     internal DbSet<SessionEntity> Sessions => Set<SessionEntity>();
     internal DbSet<BookingEntity> Bookings => Set<BookingEntity>();
+    internal DbSet<EvaluationEntity> Evaluations => Set<EvaluationEntity>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -17,6 +18,7 @@ public sealed class CpdDbContext(DbContextOptions<CpdDbContext> options) : DbCon
         model.ApplyConfiguration(new CourseConfiguration());
         model.ApplyConfiguration(new SessionConfiguration());
         model.ApplyConfiguration(new BookingConfiguration());
+        model.ApplyConfiguration(new EvaluationConfiguration());
         model.ApplyConfiguration(new CreateRequestConfiguration());
         SnakeCaseNames.Apply(model);
     }

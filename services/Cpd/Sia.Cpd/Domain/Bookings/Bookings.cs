@@ -60,7 +60,7 @@ internal sealed class Bookings(CpdDbContext db, SessionLocks locks, CreateReques
                 SchoolUrn = school.Urn,
                 LocalAuthorityCode = school.LocalAuthorityCode,
                 Places = content.Places,
-                Delegates = JsonSerializer.Serialize(content.Delegates),
+                Delegates = BookedDelegate.Write(content.Delegates.Select(BookedDelegate.Assign)),
                 WithSla = content.WithSla,
                 PricePence = content.Places * (content.WithSla ? ledger.Session.PriceWithSlaPence : ledger.Session.PriceWithoutSlaPence),
                 BookedBy = bookedBy,
@@ -93,6 +93,11 @@ internal sealed class Bookings(CpdDbContext db, SessionLocks locks, CreateReques
     /// <summary>HELD, CONFIRMED or WAITING_LISTED → CANCELLED; freed places are offered to those waiting.</summary>
     public Task<BookingEntity> CancelAsync(BookingName name, uint? etag, Action<BookingEntity> authorize, CancellationToken cancellationToken) =>
         ChangeAsync(name, etag, authorize, (ledger, booking) => ledger.Cancel(booking, name.ToString()), cancellationToken);
+
+    /// <summary>Records the booking's register (<see cref="SessionLedger.RecordAttendance"/>); a stale etag is ABORTED.</summary>
+    public Task<BookingEntity> RecordAttendanceAsync(BookingName name, uint? etag, IReadOnlyList<AttendanceLine> register, Action<BookingEntity> authorize,
+        CancellationToken cancellationToken) =>
+        ChangeAsync(name, etag, authorize, (ledger, booking) => ledger.RecordAttendance(booking, register, name.ToString()), cancellationToken);
 
     private async Task<BookingEntity> ChangeAsync(BookingName name, uint? etag, Action<BookingEntity> authorize, Action<SessionLedger, BookingEntity> change,
         CancellationToken cancellationToken)

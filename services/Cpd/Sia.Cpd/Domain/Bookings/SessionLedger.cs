@@ -5,16 +5,18 @@ using Sia.Cpd.Domain.Sessions;
 namespace Sia.Cpd.Domain.Bookings;
 
 /// <summary>
-/// A session's live bookings (held, confirmed, waiting), read under the session's row lock, and the state machine over
-/// them: HELD → CONFIRMED; HELD, CONFIRMED, WAITING_LISTED → CANCELLED; WAITING_LISTED → HELD (an offer). Held and
-/// confirmed places never exceed the capacity; the queue is served in order, its head first, and nobody new jumps it.
+/// A session's live bookings (held, confirmed, waiting, and those with a register), read under the session's row lock,
+/// and the state machine over them: HELD → CONFIRMED; HELD, CONFIRMED, WAITING_LISTED → CANCELLED; WAITING_LISTED → HELD
+/// (an offer); CONFIRMED, ATTENDED, NO_SHOW → ATTENDED or NO_SHOW (the register, from the session's start until it
+/// closes). Places taken (held, confirmed, attended, no-show) never exceed the capacity; the queue is served in order,
+/// its head first, and nobody new jumps it.
 /// Every operation starts by releasing lapsed holds and ends by offering freed places and renumbering the queue.
 /// </summary>
-internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> live, DateTime now, TimeSpan hold)
+internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> live, DateTime now, TimeSpan hold, TimeSpan registerOpen)
 {
     public SessionEntity Session => session;
 
-    private int Taken => live.Where(b => b.State is BookingState.Held or BookingState.Confirmed).Sum(b => b.Places);
+    private int Taken => live.Where(b => b.State is BookingState.Held or BookingState.Confirmed or BookingState.Attended or BookingState.NoShow).Sum(b => b.Places);
 
     private IEnumerable<BookingEntity> Queue => live.Where(b => b.State == BookingState.WaitingListed).OrderBy(b => b.WaitingPosition).ThenBy(b => b.Id);
 
@@ -55,9 +57,35 @@ internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> l
     public void Cancel(BookingEntity booking, string name)
     {
         if (booking.State is not (BookingState.Held or BookingState.Confirmed or BookingState.WaitingListed))
-            throw new PreconditionFailedException(name, $"{name} is already cancelled.");
+            throw new PreconditionFailedException(name, booking.State == BookingState.Cancelled
+                ? $"{name} is already cancelled."
+                : $"{name} is {Describe(booking.State)}: a booking whose register is recorded is not cancelled.");
         Cancel(booking, CancelReason.Cancelled);
         Settle();
+    }
+
+    /// <summary>
+    /// Records which of a CONFIRMED (or already registered) booking's delegates came, replacing any earlier register: the
+    /// booking is ATTENDED if one did, NO_SHOW if none. From the session's start until its register closes.
+    /// </summary>
+    public void RecordAttendance(BookingEntity booking, IReadOnlyList<AttendanceLine> register, string name)
+    {
+        if (booking.State is not (BookingState.Confirmed or BookingState.Attended or BookingState.NoShow))
+            throw new PreconditionFailedException(name, $"Only a CONFIRMED booking has a register; {name} is {Describe(booking.State)}.");
+        if (now < session.StartTime)
+            throw new PreconditionFailedException(name, $"{name}'s session starts at {session.StartTime:yyyy-MM-dd HH:mm} UTC: record its register once it has started.");
+        var closes = session.EndTime + registerOpen;
+        if (now > closes)
+            throw new PreconditionFailedException(name, $"{name}'s register closed at {closes:yyyy-MM-dd HH:mm} UTC, {registerOpen.Days} days after its session ended; it can no longer be recorded.");
+        var delegates = BookedDelegate.Read(booking.Delegates);
+        var violations = new Violations();
+        BookingRules.ValidateRegister(delegates, register, violations);
+        violations.ThrowIfAny();
+        var attended = register.ToDictionary(line => line.DelegateId, line => line.Attended, StringComparer.Ordinal);
+        booking.Delegates = BookedDelegate.Write(delegates.Select(d => d with { Attended = attended[d.Id] }));
+        booking.State = attended.Values.Any(came => came) ? BookingState.Attended : BookingState.NoShow;
+        booking.AttendanceRecordTime = now;
+        booking.UpdateTime = now;
     }
 
     /// <summary>
@@ -120,8 +148,11 @@ internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> l
 
     private static string Describe(BookingState state) => state switch
     {
+        BookingState.Held => "HELD",
         BookingState.Confirmed => "CONFIRMED",
         BookingState.WaitingListed => "WAITING_LISTED",
+        BookingState.Attended => "ATTENDED",
+        BookingState.NoShow => "NO_SHOW",
         _ => "CANCELLED",
     };
 }

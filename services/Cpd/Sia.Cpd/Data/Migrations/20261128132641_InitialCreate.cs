@@ -146,6 +146,7 @@ namespace Sia.Cpd.Data.Migrations
                     hold_expire_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     waiting_position = table.Column<int>(type: "integer", nullable: false),
                     cancel_reason = table.Column<int>(type: "integer", nullable: false),
+                    attendance_record_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     request_hash = table.Column<byte[]>(type: "bytea", nullable: true),
                     create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     update_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -154,6 +155,7 @@ namespace Sia.Cpd.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_bookings", x => x.id);
+                    table.CheckConstraint("ck_bookings_attendance", "(state IN (5, 6)) = (attendance_record_time IS NOT NULL)");
                     table.CheckConstraint("ck_bookings_held", "(state = 1) = (hold_expire_time IS NOT NULL)");
                     table.CheckConstraint("ck_bookings_places", "places >= 1");
                     table.CheckConstraint("ck_bookings_price", "price_pence >= 0");
@@ -163,6 +165,31 @@ namespace Sia.Cpd.Data.Migrations
                         columns: x => new { x.alliance_id, x.academic_year, x.course_id, x.session_id },
                         principalTable: "sessions",
                         principalColumns: new[] { "alliance_id", "academic_year", "course_id", "session_id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "evaluations",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    booking_row_id = table.Column<long>(type: "bigint", nullable: false),
+                    delegate_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    rating = table.Column<int>(type: "integer", nullable: false),
+                    comments = table.Column<string>(type: "text", nullable: false),
+                    create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_evaluations", x => x.id);
+                    table.CheckConstraint("ck_evaluations_comments", "char_length(comments) <= 2000");
+                    table.CheckConstraint("ck_evaluations_rating", "rating BETWEEN 1 AND 5");
+                    table.ForeignKey(
+                        name: "fk_evaluations_booking_row_id",
+                        column: x => x.booking_row_id,
+                        principalTable: "bookings",
+                        principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -178,6 +205,12 @@ namespace Sia.Cpd.Data.Migrations
                 columns: new[] { "alliance_id", "academic_year", "course_id", "session_id", "state" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_evaluations_booking_row_id_delegate_id",
+                table: "evaluations",
+                columns: new[] { "booking_row_id", "delegate_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sessions_alliance_id_academic_year_course_id_session_id",
                 table: "sessions",
                 columns: new[] { "alliance_id", "academic_year", "course_id", "session_id" },
@@ -188,10 +221,13 @@ namespace Sia.Cpd.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "bookings");
+                name: "create_requests");
 
             migrationBuilder.DropTable(
-                name: "create_requests");
+                name: "evaluations");
+
+            migrationBuilder.DropTable(
+                name: "bookings");
 
             migrationBuilder.DropTable(
                 name: "sessions");

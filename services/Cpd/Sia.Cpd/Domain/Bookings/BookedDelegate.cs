@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Sia.Cpd.Domain.Bookings;
+
+/// <summary>
+/// A delegate as a booking keeps them (the bookings.delegates jsonb): an id assigned on create, stable whoever else is
+/// on the booking, and whether they came once the register is recorded (null before). Personal data.
+/// </summary>
+internal sealed record BookedDelegate(string Id, string Name, string Role, string Email, bool? Attended = null)
+{
+    private const string IdLetters = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    public static BookedDelegate Assign(Delegate person) => new($"d-{RandomNumberGenerator.GetString(IdLetters, 8)}", person.Name, person.Role, person.Email);
+
+    public static List<BookedDelegate> Read(string json) => JsonSerializer.Deserialize<List<BookedDelegate>>(json) ?? [];
+
+    public static string Write(IEnumerable<BookedDelegate> delegates) => JsonSerializer.Serialize(delegates);
+}
+
+/// <summary>One line of a register: whether the delegate with this id came.</summary>
+internal sealed record AttendanceLine(string DelegateId, bool Attended);
