@@ -13,13 +13,16 @@ internal static class BookingSetup
     /// <summary>Minster View Primary (LA 816, ebor), Pathfinder Secondary (LA 816, pathfinder), Stourbridge Old Primary (LA 332, closed).</summary>
     public const string MinsterView = "schools/990001", PathfinderSecondary = "schools/990007", ClosedStourbridge = "schools/990306";
 
-    /// <summary>A new open session of a new Pathfinder course, <paramref name="daysAhead"/> days from now, booking closing a week before.</summary>
-    public static async Task<Session> NewSessionAsync(CpdStack stack, int capacity, int daysAhead = 120)
+    /// <summary>A new open session of a new Pathfinder course, <paramref name="daysAhead"/> days from the service's now, booking closing a week before.</summary>
+    public static Task<Session> NewSessionAsync(CpdStack stack, int capacity, int daysAhead = 120) =>
+        NewSessionOnAsync(stack, stack.Clock.GetUtcNow().UtcDateTime.Date.AddDays(daysAhead), capacity);
+
+    /// <summary>A new open session, on <paramref name="day"/> (UTC, from 09:00 to 15:30), of a new course of the alliance's programme for that year.</summary>
+    public static async Task<Session> NewSessionOnAsync(CpdStack stack, DateTime day, int capacity, string alliance = Pathfinder)
     {
-        var day = DateTime.UtcNow.Date.AddDays(daysAhead);
         var year = AcademicYear.Id(AcademicYear.Of(DateOnly.FromDateTime(day)));
         var channel = stack.CreateChannel();
-        var programme = await EnsureProgrammeAsync(new ProgrammeService.ProgrammeServiceClient(channel), year, YearRequestId(year));
+        var programme = await EnsureProgrammeAsync(new ProgrammeService.ProgrammeServiceClient(channel), year, YearRequestId(alliance, year), alliance);
         var course = await new CourseService.CourseServiceClient(channel).CreateCourseAsync(
             new CreateCourseRequest { Parent = programme.Name, CourseId = $"c-{Guid.NewGuid():N}"[..20], Course = Course() });
         var session = Session(day, capacity);
@@ -41,5 +44,5 @@ internal static class BookingSetup
 
     public static Timestamp Past(TimeSpan ago) => Timestamp.FromDateTime(DateTime.UtcNow - ago);
 
-    private static string YearRequestId(string year) => new Guid(MD5.HashData(Encoding.UTF8.GetBytes($"booking-tests-programme-{year}"))).ToString();
+    private static string YearRequestId(string alliance, string year) => new Guid(MD5.HashData(Encoding.UTF8.GetBytes($"booking-tests-programme-{alliance}-{year}"))).ToString();
 }

@@ -1,0 +1,65 @@
+using Grpc.Core;
+using Sia.Cpd.V1;
+using Sia.ServiceKit.Domain;
+using static Sia.Cpd.Tests.BookingSetup;
+using static Sia.Cpd.Tests.Catalogue;
+using State = Sia.Cpd.V1.Booking.Types.State;
+
+namespace Sia.Cpd.Tests;
+
+/// <summary>What a school owes per term, in exact pence, and who sees which lines.</summary>
+public sealed class ChargeTests(CpdStack stack) : IClassFixture<CpdStack>
+{
+    private ChargeService.ChargeServiceClient Charges => new(stack.CreateChannel());
+
+    [Fact]
+    public async Task A_schools_term_charges_are_its_sold_places_of_sessions_starting_in_the_term()
+    {
+        // Next academic year, wholly ahead of the service's clock: 15 October (autumn) and 10 February (spring).
+        var year = AcademicYear.Of(stack.Clock.TodayInEngland()) + 1;
+        var autumn = await NewSessionOnAsync(stack, Utc(year, 10, 15), capacity: 10);
+        var spring = await NewSessionOnAsync(stack, Utc(year + 1, 2, 10), capacity: 10);
+        var eborAutumn = await NewSessionOnAsync(stack, Utc(year, 12, 31), capacity: 10, alliance: Ebor);
+        var bookings = new BookingService.BookingServiceClient(stack.CreateChannel());
+        var withSla = await bookings.CreateBookingAsync(Create(autumn, Booking(places: 2)));
+        var eborLine = await bookings.CreateBookingAsync(Create(eborAutumn, Booking(withSla: false)));
+        var springLine = await bookings.CreateBookingAsync(Create(spring, Booking(withSla: false)));
+        await bookings.CreateBookingAsync(Create(autumn, hold: true));
+        var cancelled = await bookings.CreateBookingAsync(Create(autumn));
+        await bookings.CancelBookingAsync(new CancelBookingRequest { Name = cancelled.Name });
+        await bookings.CreateBookingAsync(Create(autumn, Booking(PathfinderSecondary, places: 3)));
+
+        var term = $"{MinsterView}/termCharges/{AcademicYear.Id(year)}-autumn";
+        var charges = await Charges.GetTermChargesAsync(new GetTermChargesRequest { Name = term });
+        Assert.Equal(term, charges.Name);
+        Assert.Equal([(withSla.Name, State.Confirmed, 2, true, 24_000L), (eborLine.Name, State.Confirmed, 1, false, 15_000L)],
+            charges.Lines.Select(l => (l.Booking, l.State, l.Places, l.WithSla, l.AmountPence)));
+        Assert.Equal(39_000, charges.TotalPence);
+        var springCharges = await Charges.GetTermChargesAsync(new GetTermChargesRequest { Name = $"{MinsterView}/termCharges/{AcademicYear.Id(year)}-spring" });
+        Assert.Equal((springLine.Name, 15_000L), (Assert.Single(springCharges.Lines).Booking, springCharges.TotalPence));
+        Assert.Empty((await Charges.GetTermChargesAsync(new GetTermChargesRequest { Name = $"{MinsterView}/termCharges/{AcademicYear.Id(year)}-summer" })).Lines);
+
+        var bySchool = await Charges.GetTermChargesAsync(new GetTermChargesRequest { Name = term }, Partners.ActingForSchools(stack.Clock, "Minster View", "990001"));
+        Assert.Equal(39_000, bySchool.TotalPence);
+        var byLa = await Charges.GetTermChargesAsync(new GetTermChargesRequest { Name = term }, Partners.ActingForLocalAuthorities(stack.Clock, "City of York LA", "816"));
+        Assert.Equal(39_000, byLa.TotalPence);
+        var byEbor = await Charges.GetTermChargesAsync(new GetTermChargesRequest { Name = term }, Partners.ActingForAlliances(stack.Clock, "Ebor TSA", "ebor"));
+        Assert.Equal((eborLine.Name, 15_000L), (Assert.Single(byEbor.Lines).Booking, byEbor.TotalPence));
+        var byDudley = await Assert.ThrowsAsync<RpcException>(() =>
+            Charges.GetTermChargesAsync(new GetTermChargesRequest { Name = term }, Partners.ActingForLocalAuthorities(stack.Clock, "Dudley LA", "332")).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, byDudley.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bad_name_is_named_and_a_school_the_registry_lacks_is_not_found()
+    {
+        foreach (var name in new[] { $"{MinsterView}/termCharges/2015-16-winter", $"{MinsterView}/termCharges/2015-17-autumn", "schools/990001/charges/2015-16-autumn" })
+        {
+            var error = await Assert.ThrowsAsync<RpcException>(() => Charges.GetTermChargesAsync(new GetTermChargesRequest { Name = name }).ResponseAsync);
+            Assert.Equal(["name"], RpcErrors.ViolatedFields(error));
+        }
+        var unknown = await Assert.ThrowsAsync<RpcException>(() =>
+            Charges.GetTermChargesAsync(new GetTermChargesRequest { Name = "schools/999999/termCharges/2015-16-autumn" }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+    }
+}
