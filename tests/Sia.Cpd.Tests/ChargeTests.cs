@@ -15,15 +15,17 @@ public sealed class ChargeTests(CpdStack stack) : IClassFixture<CpdStack>
     [Fact]
     public async Task A_schools_term_charges_are_its_sold_places_of_sessions_starting_in_the_term()
     {
-        // Next academic year, wholly ahead of the service's clock: 15 October (autumn) and 10 February (spring).
+        // Next academic year, wholly ahead of the service's clock: autumn up to 31 December, spring from 1 January to 31 March.
         var year = AcademicYear.Of(stack.Clock.TodayInEngland()) + 1;
         var autumn = await NewSessionOnAsync(stack, Utc(year, 10, 15), capacity: 10);
-        var spring = await NewSessionOnAsync(stack, Utc(year + 1, 2, 10), capacity: 10);
+        var spring = await NewSessionOnAsync(stack, Utc(year + 1, 3, 31), capacity: 10);
+        var summer = await NewSessionOnAsync(stack, Utc(year + 1, 4, 1), capacity: 10);
         var eborAutumn = await NewSessionOnAsync(stack, Utc(year, 12, 31), capacity: 10, alliance: Ebor);
         var bookings = new BookingService.BookingServiceClient(stack.CreateChannel());
         var withSla = await bookings.CreateBookingAsync(Create(autumn, Booking(places: 2)));
         var eborLine = await bookings.CreateBookingAsync(Create(eborAutumn, Booking(withSla: false)));
         var springLine = await bookings.CreateBookingAsync(Create(spring, Booking(withSla: false)));
+        var summerLine = await bookings.CreateBookingAsync(Create(summer, Booking(places: 3)));
         await bookings.CreateBookingAsync(Create(autumn, hold: true));
         var cancelled = await bookings.CreateBookingAsync(Create(autumn));
         await bookings.CancelBookingAsync(new CancelBookingRequest { Name = cancelled.Name });
@@ -37,7 +39,8 @@ public sealed class ChargeTests(CpdStack stack) : IClassFixture<CpdStack>
         Assert.Equal(39_000, charges.TotalPence);
         var springCharges = await Charges.GetTermChargesAsync(new GetTermChargesRequest { Name = $"{MinsterView}/termCharges/{AcademicYear.Id(year)}-spring" });
         Assert.Equal((springLine.Name, 15_000L), (Assert.Single(springCharges.Lines).Booking, springCharges.TotalPence));
-        Assert.Empty((await Charges.GetTermChargesAsync(new GetTermChargesRequest { Name = $"{MinsterView}/termCharges/{AcademicYear.Id(year)}-summer" })).Lines);
+        var summerCharges = await Charges.GetTermChargesAsync(new GetTermChargesRequest { Name = $"{MinsterView}/termCharges/{AcademicYear.Id(year)}-summer" });
+        Assert.Equal((summerLine.Name, 36_000L), (Assert.Single(summerCharges.Lines).Booking, summerCharges.TotalPence));
 
         var bySchool = await Charges.GetTermChargesAsync(new GetTermChargesRequest { Name = term }, Partners.ActingForSchools(stack.Clock, "Minster View", "990001"));
         Assert.Equal(39_000, bySchool.TotalPence);
