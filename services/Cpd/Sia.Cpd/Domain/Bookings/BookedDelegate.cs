@@ -17,6 +17,3 @@ internal sealed record BookedDelegate(string Id, string Name, string Role, strin
 
     public static string Write(IEnumerable<BookedDelegate> delegates) => JsonSerializer.Serialize(delegates);
 }
-
-/// <summary>One line of a register: whether the delegate with this id came.</summary>
-internal sealed record AttendanceLine(string DelegateId, bool Attended);
