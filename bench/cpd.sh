@@ -33,6 +33,8 @@ client_dll=$root/bench/Sia.Bench.Cpd/bin/Release/net10.0/Sia.Bench.Cpd.dll
 # A key made up for this run; the gateway is given only its hash.
 key=bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 signing_key=bench-signing-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+# The CPD service signs certificates and will not start without a key: one made for this run.
+certificate_key=$(openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt)
 work=$(mktemp -d -p /dev/shm sia-cpd-bench.XXXXXX 2>/dev/null || mktemp -d)
 bench_name=cpd
 source "$root/bench/lib.sh"
@@ -48,7 +50,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-for tool in taskset dotnet sha256sum /usr/bin/python3; do command -v "$tool" >/dev/null || die "$tool is missing"; done
+for tool in taskset dotnet sha256sum openssl /usr/bin/python3; do command -v "$tool" >/dev/null || die "$tool is missing"; done
 ((SESSIONS >= 1 && IN_FLIGHT >= 1 && BOOKERS > CONTENDED && CONTENDED >= 1)) || die "SESSIONS, IN_FLIGHT, CONTENDED >= 1 and BOOKERS > CONTENDED"
 
 for project in services/Registry/Sia.Registry services/Cpd/Sia.Cpd gateway/Sia.Gateway bench/Sia.Bench.Registry bench/Sia.Bench.Cpd; do
@@ -72,8 +74,8 @@ wait_for "$work/registry.out" 'Now listening on' "$registry_pid" "the registry"
 cpd_port=$(free_port)
 echo "starting the CPD service (cpu $SERVER_CPU, port $cpd_port)..."
 (cd "$(dirname "$cpd_dll")" && ConnectionStrings__cpddb="$cpd_db" Cpd__Registry__Address=http://127.0.0.1:$registry_port \
-    Gateway__PartnerSigningKey="$signing_key" Urls=http://127.0.0.1:$cpd_port DOTNET_TC_DelaySingleProcMultiplier=1 \
-    exec taskset -c "$SERVER_CPU" dotnet "$cpd_dll") >"$work/cpd.out" 2>&1 3>&- &
+    Gateway__PartnerSigningKey="$signing_key" Cpd__Certificates__PrivateKeyPem="$certificate_key" Urls=http://127.0.0.1:$cpd_port \
+    DOTNET_TC_DelaySingleProcMultiplier=1 exec taskset -c "$SERVER_CPU" dotnet "$cpd_dll") >"$work/cpd.out" 2>&1 3>&- &
 cpd_pid=$!
 wait_for "$work/cpd.out" 'Now listening on' "$cpd_pid" "the CPD service"
 

@@ -4,11 +4,11 @@ namespace Sia.Contracts.Tests;
 
 /// <summary>
 /// A partner key's ":read" scope (the gateway's PartnerScope) reaches the methods a proto declares free of side effects:
-/// every Get, BatchGet, List, Summarize and Watch says so, and no other method does.
+/// every Get, BatchGet, List, Summarize, Verify and Watch says so, and no other method does.
 /// </summary>
 public sealed class ReadOnlyMethodTests
 {
-    private static readonly string[] ReadVerbs = ["Get", "BatchGet", "List", "Summarize", "Watch"];
+    private static readonly string[] ReadVerbs = ["Get", "BatchGet", "List", "Summarize", "Verify", "Watch"];
 
     public static TheoryData<string> Methods => [.. ApiDescriptors.Services.SelectMany(s => s.Methods).Select(m => m.FullName)];
 

@@ -39,6 +39,7 @@ public sealed class BookingCrashTests(PostgresServer postgres) : IAsyncLifetime
             ["ConnectionStrings__cpddb"] = _database,
             ["Cpd__Registry__Address"] = _registry.Address.ToString(),
             ["Gateway__PartnerSigningKey"] = CpdStack.SigningKey,
+            ["Cpd__Certificates__PrivateKeyPem"] = CpdHost.CertificateKeyPem,
             ["Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
         });
         var acknowledged = new ConcurrentDictionary<string, (CreateBookingRequest Request, Booking Answer)>();

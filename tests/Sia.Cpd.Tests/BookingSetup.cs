@@ -15,19 +15,19 @@ internal static class BookingSetup
     public const string MinsterView = "schools/990001", PathfinderSecondary = "schools/990007", ClosedStourbridge = "schools/990306";
 
     /// <summary>
-    /// A new open session of a new Pathfinder course, <paramref name="daysAhead"/> days from now, booking closing a week
-    /// before; its minimum numbers 8, or the capacity if lower, unless given.
+    /// A new open session of a new Pathfinder course, <paramref name="daysAhead"/> days from the service's now, booking
+    /// closing a week before; its minimum numbers 8, or the capacity if lower, unless given.
     /// </summary>
     public static Task<Session> NewSessionAsync(CpdStack stack, int capacity, int daysAhead = 120, int? minimumNumbers = null) =>
-        NewSessionAsync(stack.CreateChannel(), capacity, daysAhead, minimumNumbers);
+        NewSessionOnAsync(stack.CreateChannel(), stack.Clock.GetUtcNow().UtcDateTime.Date.AddDays(daysAhead), capacity, Pathfinder, minimumNumbers);
 
-    /// <summary>As <see cref="NewSessionAsync(CpdStack, int, int, int?)"/>, through <paramref name="channel"/> to any CPD service.</summary>
-    public static Task<Session> NewSessionAsync(GrpcChannel channel, int capacity, int daysAhead = 120, int? minimumNumbers = null)
-    {
-        var session = Session(DateTime.UtcNow.Date.AddDays(daysAhead), capacity);
-        session.MinimumNumbers = minimumNumbers ?? Math.Min(session.MinimumNumbers, capacity);
-        return CreateSessionAsync(channel, session);
-    }
+    /// <summary>As <see cref="NewSessionAsync(CpdStack, int, int, int?)"/>, through <paramref name="channel"/> to a CPD service on real time.</summary>
+    public static Task<Session> NewSessionAsync(GrpcChannel channel, int capacity, int daysAhead = 120) =>
+        NewSessionOnAsync(channel, DateTime.UtcNow.Date.AddDays(daysAhead), capacity, Pathfinder, minimumNumbers: null);
+
+    /// <summary>A new open session, on <paramref name="day"/> (UTC, from 09:00 to 15:30), of a new course of the alliance's programme for that year.</summary>
+    public static Task<Session> NewSessionOnAsync(CpdStack stack, DateTime day, int capacity, string alliance = Pathfinder) =>
+        NewSessionOnAsync(stack.CreateChannel(), day, capacity, alliance, minimumNumbers: null);
 
     /// <summary>A new open session of a new Pathfinder course from <paramref name="start"/> (UTC) for six hours, taking bookings until it starts.</summary>
     public static Task<Session> NewSessionStartingAsync(CpdStack stack, DateTime start, int capacity)
@@ -36,13 +36,20 @@ internal static class BookingSetup
         session.StartTime = session.BookingDeadline = Timestamp.FromDateTime(start);
         session.EndTime = Timestamp.FromDateTime(start.AddHours(6));
         session.MinimumNumbers = Math.Min(session.MinimumNumbers, capacity);
-        return CreateSessionAsync(stack.CreateChannel(), session);
+        return CreateSessionAsync(stack.CreateChannel(), session, Pathfinder);
     }
 
-    private static async Task<Session> CreateSessionAsync(GrpcChannel channel, Session session)
+    private static Task<Session> NewSessionOnAsync(GrpcChannel channel, DateTime day, int capacity, string alliance, int? minimumNumbers)
+    {
+        var session = Session(day, capacity);
+        session.MinimumNumbers = minimumNumbers ?? Math.Min(session.MinimumNumbers, capacity);
+        return CreateSessionAsync(channel, session, alliance);
+    }
+
+    private static async Task<Session> CreateSessionAsync(GrpcChannel channel, Session session, string alliance)
     {
         var year = AcademicYear.Id(AcademicYear.Of(DateOnly.FromDateTime(session.StartTime.ToDateTime())));
-        var programme = await EnsureProgrammeAsync(new ProgrammeService.ProgrammeServiceClient(channel), year, YearRequestId(year));
+        var programme = await EnsureProgrammeAsync(new ProgrammeService.ProgrammeServiceClient(channel), year, YearRequestId(alliance, year), alliance);
         var course = await new CourseService.CourseServiceClient(channel).CreateCourseAsync(
             new CreateCourseRequest { Parent = programme.Name, CourseId = $"c-{Guid.NewGuid():N}"[..20], Course = Course() });
         session.FundedPlaces = null;
@@ -76,5 +83,5 @@ internal static class BookingSetup
 
     public static Timestamp Past(TimeSpan ago) => Timestamp.FromDateTime(DateTime.UtcNow - ago);
 
-    private static string YearRequestId(string year) => new Guid(MD5.HashData(Encoding.UTF8.GetBytes($"booking-tests-programme-{year}"))).ToString();
+    private static string YearRequestId(string alliance, string year) => new Guid(MD5.HashData(Encoding.UTF8.GetBytes($"booking-tests-programme-{alliance}-{year}"))).ToString();
 }

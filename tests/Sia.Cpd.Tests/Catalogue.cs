@@ -42,7 +42,7 @@ internal static class Catalogue
 
     public static DateTime Utc(int year, int month, int day) => new(year, month, day, 0, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>Pathfinder's programme for a year, made once per stack: the fixed request id makes a repeat return it.</summary>
-    public static async Task<Programme> EnsureProgrammeAsync(ProgrammeService.ProgrammeServiceClient client, string year, string requestId) =>
-        await client.CreateProgrammeAsync(new CreateProgrammeRequest { Parent = Pathfinder, ProgrammeId = year, Programme = Programme(), RequestId = requestId });
+    /// <summary>An alliance's programme for a year (Pathfinder's by default), made once per stack: the fixed request id makes a repeat return it.</summary>
+    public static async Task<Programme> EnsureProgrammeAsync(ProgrammeService.ProgrammeServiceClient client, string year, string requestId, string alliance = Pathfinder) =>
+        await client.CreateProgrammeAsync(new CreateProgrammeRequest { Parent = alliance, ProgrammeId = year, Programme = Programme(), RequestId = requestId });
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Grpc.Net.Client;
 using Sia.Cpd.Data;
 
@@ -20,6 +21,8 @@ public sealed class CpdHost : IAsyncDisposable
     public Uri Address { get; }
 
     public IServiceProvider Services => _factory.Services;
+    /// <summary>The tests' certificate signing key (Cpd:Certificates:PrivateKeyPem), made once per test run.</summary>
+    public static string CertificateKeyPem { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem();
 
     public static async Task<CpdHost> StartAsync(string database, Uri registry, IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null)
@@ -29,6 +32,7 @@ public sealed class CpdHost : IAsyncDisposable
             new("urls", "http://127.0.0.1:0"),
             new("ConnectionStrings:cpddb", database),
             new("Cpd:Registry:Address", registry.ToString()),
+            new("Cpd:Certificates:PrivateKeyPem", CertificateKeyPem),
             .. settings ?? new Dictionary<string, string?>(),
         ], configureServices);
         factory.UseKestrel();

@@ -41,6 +41,23 @@ public sealed class SubstitutionTests(CpdStack stack) : IClassFixture<CpdStack>
     }
 
     [Fact]
+    public async Task A_delegate_who_stays_keeps_their_id_and_one_who_comes_in_gets_a_new_one()
+    {
+        var session = await NewSessionAsync(stack, capacity: 3);
+        var booking = await Bookings.CreateBookingAsync(Create(session, Booking(places: 2)));
+        var request = new UpdateBookingRequest { Booking = new Booking { Name = booking.Name }, UpdateMask = new() { Paths = { "delegates" } } };
+        request.Booking.Delegates.Add(new Delegate { Name = "Ada Substitute", Role = "Year 2 teacher", Email = "ada@example.org" });
+        request.Booking.Delegates.Add(new Delegate { Name = booking.Delegates[1].Name, Role = "Deputy head", Email = booking.Delegates[1].Email });
+
+        var updated = await Bookings.UpdateBookingAsync(request);
+
+        Assert.Equal(booking.Delegates[1].Id, updated.Delegates[1].Id);
+        Assert.Equal("Deputy head", updated.Delegates[1].Role);
+        Assert.DoesNotContain(updated.Delegates[0].Id, booking.Delegates.Select(d => d.Id));
+        Assert.StartsWith("d-", updated.Delegates[0].Id);
+    }
+
+    [Fact]
     public async Task A_substitution_names_one_delegate_per_place_in_the_delegates_mask_with_the_etag_last_read()
     {
         var session = await NewSessionAsync(stack, capacity: 3);

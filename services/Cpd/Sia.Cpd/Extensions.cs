@@ -2,7 +2,10 @@ using Sia.Contracts;
 using Sia.Cpd.Data;
 using Sia.Cpd.Demo;
 using Sia.Cpd.Domain.Bookings;
+using Sia.Cpd.Domain.Certificates;
+using Sia.Cpd.Domain.Charges;
 using Sia.Cpd.Domain.Courses;
+using Sia.Cpd.Domain.Evaluations;
 using Sia.Cpd.Domain.Programmes;
 using Sia.Cpd.Domain.Sessions;
 using Sia.Cpd.Grpc;
@@ -18,7 +21,8 @@ public static class Extensions
 {
     /// <summary>
     /// The CPD service's services: its database (ConnectionStrings:cpddb) through Aspire's client integration, gRPC with
-    /// domain errors answered as rich errors, reflection, the catalogue's domain, and the registry's client.
+    /// domain errors answered as rich errors, reflection, the catalogue's and bookings' domain (with evaluations,
+    /// certificates and their signing key, Cpd:Certificates, and charges), and the registry's client.
     /// </summary>
     public static void AddCpdServices(this IHostApplicationBuilder builder)
     {
@@ -45,6 +49,14 @@ public static class Extensions
         builder.Services.AddScoped<BookingChanges>();
         builder.Services.AddHostedService<HoldSweeper>();
         builder.Services.AddScoped<BookingSchools>();
+        builder.Services.AddScoped<Evaluations>();
+        builder.Services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.Section).ValidateDataAnnotations()
+            .Validate(options => CertificateSigner.IsP256PrivateKey(options.PrivateKeyPem),
+                $"{CertificateOptions.Section}:PrivateKeyPem is not an ECDSA P-256 private key in PEM.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CertificateSigner>();
+        builder.Services.AddScoped<Certificates>();
+        builder.Services.AddScoped<Charges>();
         builder.AddRegistryClient();
         if (builder.Configuration.GetValue<bool?>("Cpd:LoadDemoData") ?? builder.Environment.IsDevelopment())
             builder.Services.AddHostedService<CpdDemoLoader>();
@@ -56,6 +68,9 @@ public static class Extensions
         app.MapGrpcServiceParsingStrictly<CourseGrpcService>();
         app.MapGrpcServiceParsingStrictly<SessionGrpcService>();
         app.MapGrpcServiceParsingStrictly<BookingGrpcService>();
+        app.MapGrpcServiceParsingStrictly<EvaluationGrpcService>();
+        app.MapGrpcServiceParsingStrictly<CertificateGrpcService>();
+        app.MapGrpcServiceParsingStrictly<ChargeGrpcService>();
         app.MapGrpcReflectionService();
     }
 

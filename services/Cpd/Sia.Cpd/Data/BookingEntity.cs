@@ -17,7 +17,7 @@ internal sealed class BookingEntity
     public required string LocalAuthorityCode { get; init; }
     public int Places { get; init; }
 
-    /// <summary>The delegates as JSON (personal data).</summary>
+    /// <summary>The delegates as JSON (<see cref="BookedDelegate"/>s: personal data).</summary>
     public required string Delegates { get; set; }
     public bool WithSla { get; init; }
     public long PricePence { get; init; }
@@ -31,6 +31,8 @@ internal sealed class BookingEntity
 
     /// <summary>What cancelling cost: the late fee per place for a confirmed booking cancelled after its free period; 0 otherwise.</summary>
     public long CancellationFeePence { get; set; }
+    /// <summary>When the attendance register was last recorded; null until it is.</summary>
+    public DateTime? AttendanceRecordTime { get; set; }
 
     /// <summary>SHA-256 of the create request that made it, to tell a retry from another request under the same request_id.</summary>
     public byte[]? RequestHash { get; init; }

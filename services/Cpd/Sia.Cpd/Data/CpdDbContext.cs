@@ -11,6 +11,7 @@ public sealed class CpdDbContext(DbContextOptions<CpdDbContext> options) : DbCon
     internal DbSet<SessionEntity> Sessions => Set<SessionEntity>();
     internal DbSet<BookingEntity> Bookings => Set<BookingEntity>();
     internal DbSet<BookingChangeEntity> BookingChanges => Set<BookingChangeEntity>();
+    internal DbSet<EvaluationEntity> Evaluations => Set<EvaluationEntity>();
 
     /// <summary>Saves, appending a <see cref="BookingChangeEntity"/> for every booking added or modified, in the same transaction.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -32,6 +33,7 @@ public sealed class CpdDbContext(DbContextOptions<CpdDbContext> options) : DbCon
         model.ApplyConfiguration(new SessionConfiguration());
         model.ApplyConfiguration(new BookingConfiguration());
         model.ApplyConfiguration(new BookingChangeConfiguration());
+        model.ApplyConfiguration(new EvaluationConfiguration());
         model.ApplyConfiguration(new CreateRequestConfiguration());
         SnakeCaseNames.Apply(model);
     }

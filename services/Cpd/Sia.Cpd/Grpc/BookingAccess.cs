@@ -22,6 +22,15 @@ internal static class BookingAccess
         return b => schools.Contains(b.SchoolUrn) || localAuthorities.Contains(b.LocalAuthorityCode);
     }
 
+    /// <summary>Registers are the provider's: a call from inside, or a partner acting for the session's alliance.</summary>
+    public static void RequireProvider(this ServerCallContext context, SessionName session)
+    {
+        var allianceId = session.Course.Programme.AllianceId;
+        if (context.GetCallingPartner() is { } partner && !partner.ActsForAlliance(allianceId))
+            throw new PermissionDeniedException(session.ToString(),
+                $"The partner '{partner.Name}' does not act for {CatalogueNames.Alliance(allianceId)}, the provider: only the provider records a session's registers.");
+    }
+
     public static void RequireBooking(this ServerCallContext context, BookingEntity booking, string name)
     {
         if (context.GetCallingPartner() is { } partner && !partner.ActsForAlliance(booking.AllianceId)

@@ -94,6 +94,13 @@ internal sealed class BookingGrpcService(Bookings bookings, BookingSchools schoo
         return (await bookings.CancelAsync(name, etag, b => context.RequireBooking(b, name.ToString()), context.CancellationToken)).ToMessage();
     }
 
+    public override async Task<Booking> RecordAttendance(RecordAttendanceRequest request, ServerCallContext context)
+    {
+        var name = BookingName.Parse(request.Name, "name");
+        var etag = Etag.Parse(request.Etag, "etag");
+        return (await bookings.RecordAttendanceAsync(name, etag, request.ToRegister(), _ => context.RequireProvider(name.Session), context.CancellationToken)).ToMessage();
+    }
+
     private static bool TryParseRow(string text, out long row) =>
         long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out row) && row > 0;
 }

@@ -14,11 +14,12 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<BookingEnt
             table.HasCheckConstraint("ck_bookings_held", "(state = 1) = (hold_expire_time IS NOT NULL)");
             table.HasCheckConstraint("ck_bookings_waiting", "(state = 3) = (waiting_position >= 1)");
             table.HasCheckConstraint("ck_bookings_cancellation_fee", "cancellation_fee_pence = 0 OR (cancellation_fee_pence > 0 AND state = 4)");
+            table.HasCheckConstraint("ck_bookings_attendance", "(state IN (5, 6)) = (attendance_record_time IS NOT NULL)");
         });
         booking.HasKey(e => e.Id);
         booking.Property(e => e.Id).UseIdentityByDefaultColumn();
         booking.HasIndex(e => new { e.AllianceId, e.AcademicYear, e.CourseId, e.SessionId, e.BookingId }).IsUnique();
-        // Every booking operation reads a session's live bookings (held, confirmed, waiting).
+        // Every booking operation reads a session's live bookings (held, confirmed, waiting, attended, no-show).
         booking.HasIndex(e => new { e.AllianceId, e.AcademicYear, e.CourseId, e.SessionId, e.State });
         // The sweep for lapsed holds (HoldSweeper).
         booking.HasIndex(e => e.HoldExpireTime).HasFilter("state = 1");

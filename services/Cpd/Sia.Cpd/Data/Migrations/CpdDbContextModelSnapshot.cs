@@ -83,6 +83,10 @@ namespace Sia.Cpd.Data.Migrations
                         .HasColumnName("alliance_id")
                         .UseCollation("C");
 
+                    b.Property<DateTime?>("AttendanceRecordTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attendance_record_time");
+
                     b.Property<string>("BookedBy")
                         .IsRequired()
                         .HasColumnType("text")
@@ -186,6 +190,8 @@ namespace Sia.Cpd.Data.Migrations
 
                     b.ToTable("bookings", null, t =>
                         {
+                            t.HasCheckConstraint("ck_bookings_attendance", "(state IN (5, 6)) = (attendance_record_time IS NOT NULL)");
+
                             t.HasCheckConstraint("ck_bookings_cancellation_fee", "cancellation_fee_pence = 0 OR (cancellation_fee_pence > 0 AND state = 4)");
 
                             t.HasCheckConstraint("ck_bookings_held", "(state = 1) = (hold_expire_time IS NOT NULL)");
@@ -271,6 +277,53 @@ namespace Sia.Cpd.Data.Migrations
                         .HasName("pk_courses");
 
                     b.ToTable("courses", (string)null);
+                });
+
+            modelBuilder.Entity("Sia.Cpd.Data.EvaluationEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BookingRowId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("booking_row_id");
+
+                    b.Property<string>("Comments")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("comments");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("DelegateId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("delegate_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluations");
+
+                    b.HasIndex("BookingRowId", "DelegateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluations_booking_row_id_delegate_id");
+
+                    b.ToTable("evaluations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_evaluations_comments", "char_length(comments) <= 2000");
+
+                            t.HasCheckConstraint("ck_evaluations_rating", "rating BETWEEN 1 AND 5");
+                        });
                 });
 
             modelBuilder.Entity("Sia.Cpd.Data.ProgrammeEntity", b =>
@@ -510,6 +563,16 @@ namespace Sia.Cpd.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_courses_alliance_id_academic_year");
+                });
+
+            modelBuilder.Entity("Sia.Cpd.Data.EvaluationEntity", b =>
+                {
+                    b.HasOne("Sia.Cpd.Data.BookingEntity", null)
+                        .WithMany()
+                        .HasForeignKey("BookingRowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluations_booking_row_id");
                 });
 
             modelBuilder.Entity("Sia.Cpd.Data.SessionEntity", b =>

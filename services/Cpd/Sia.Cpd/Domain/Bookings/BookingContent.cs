@@ -14,6 +14,8 @@ internal enum BookingState
     Confirmed = 2,
     WaitingListed = 3,
     Cancelled = 4,
+    Attended = 5,
+    NoShow = 6,
 }
 
 /// <summary>Why a booking was cancelled; the API's numbers.</summary>

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Sia.Cpd.Domain.Bookings;
 
-/// <summary>Cpd:Bookings: how long a hold (or an offer to a waiting booking) keeps its places, how often lapsed ones are released, how often watchers look.</summary>
+/// <summary>
+/// Cpd:Bookings: how long a hold (or an offer to a waiting booking) keeps its places, how often lapsed ones are released,
+/// how often watchers look, and how many days after a session ends its register may still be recorded.
+/// </summary>
 internal sealed class BookingOptions
 {
     public const string Section = "Cpd:Bookings";
@@ -19,4 +22,10 @@ internal sealed class BookingOptions
     /// <summary>Milliseconds a WatchBookings stream waits before looking again when it has sent every change (<see cref="BookingChanges"/>).</summary>
     [Range(10, 10_000)]
     public int WatchPollMilliseconds { get; set; } = 250;
+
+    /// <summary>Days after a session ends that its register may still be recorded.</summary>
+    [Range(0, 365)]
+    public int RegisterDays { get; set; } = 14;
+
+    public TimeSpan RegisterOpen => TimeSpan.FromDays(RegisterDays);
 }

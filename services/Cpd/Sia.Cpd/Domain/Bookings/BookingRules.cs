@@ -33,6 +33,21 @@ internal static class BookingRules
         if (places > capacity) throw new ValidationFailedException("booking.places", $"The session has {capacity} places; this booking asks for {places}.");
     }
 
+    /// <summary>A register names each of the booking's delegates exactly once, by id (INVALID_ARGUMENT naming attendance[i] otherwise).</summary>
+    public static void ValidateRegister(IReadOnlyList<BookedDelegate> delegates, IReadOnlyList<AttendanceLine> register, Violations violations)
+    {
+        var ids = delegates.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < register.Count; i++)
+        {
+            var id = register[i].DelegateId;
+            if (!ids.Contains(id)) violations.Add($"attendance[{i}].delegate_id", $"{TextChecks.Quote(id)} is not a delegate of this booking; use the ids its delegates have.");
+            else if (!seen.Add(id)) violations.Add($"attendance[{i}].delegate_id", $"{TextChecks.Quote(id)} is listed twice; list each delegate once.");
+        }
+        var missing = ids.Count(id => !seen.Contains(id));
+        if (missing > 0) violations.Add("attendance", $"The register leaves out {missing} of the booking's {ids.Count} delegates: list every one, attended or not.");
+    }
+
     private static bool IsEmail(string email)
     {
         var at = email.IndexOf('@');

@@ -61,7 +61,7 @@ internal sealed class Bookings(CpdDbContext db, SessionLocks locks, CreateReques
                 SchoolUrn = school.Urn,
                 LocalAuthorityCode = school.LocalAuthorityCode,
                 Places = content.Places,
-                Delegates = JsonSerializer.Serialize(content.Delegates),
+                Delegates = BookedDelegate.Write(content.Delegates.Select(BookedDelegate.Assign)),
                 WithSla = content.WithSla,
                 PricePence = content.Places * (content.WithSla ? ledger.Session.PriceWithSlaPence : ledger.Session.PriceWithoutSlaPence),
                 BookedBy = bookedBy,
@@ -115,7 +115,16 @@ internal sealed class Bookings(CpdDbContext db, SessionLocks locks, CreateReques
             var violations = new Violations();
             BookingRules.Validate(content, violations);
             violations.ThrowIfAny();
-            ledger.Substitute(booking, JsonSerializer.Serialize(content.Delegates), name.ToString());
+            ledger.Substitute(booking, BookedDelegate.Write(BookedDelegate.Substitute(BookedDelegate.Read(booking.Delegates), content.Delegates)), name.ToString());
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>Records the booking's register (<see cref="SessionLedger.RecordAttendance"/>); a stale etag is ABORTED.</summary>
+    public Task<BookingEntity> RecordAttendanceAsync(BookingName name, uint? etag, IReadOnlyList<AttendanceLine> register, Action<BookingEntity> authorize,
+        CancellationToken cancellationToken) =>
+        ChangeAsync(name, etag, authorize, (ledger, booking) =>
+        {
+            ledger.RecordAttendance(booking, register, name.ToString());
             return Task.CompletedTask;
         }, cancellationToken);
 

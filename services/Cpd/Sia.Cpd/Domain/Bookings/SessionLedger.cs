@@ -7,17 +7,19 @@ using Sia.ServiceKit.Domain;
 namespace Sia.Cpd.Domain.Bookings;
 
 /// <summary>
-/// A session's live bookings (held, confirmed, waiting), read under the session's row lock, and the state machine over
-/// them: HELD → CONFIRMED; HELD, CONFIRMED, WAITING_LISTED → CANCELLED (by the booker, a lapse, or the organiser
-/// cancelling the session); WAITING_LISTED → HELD (an offer); and who comes on a live booking (substitution). Held and
-/// confirmed places never exceed the capacity; the queue is served in order, its head first, and nobody new jumps it.
+/// A session's live bookings (held, confirmed, waiting, and those with a register), read under the session's row lock,
+/// and the state machine over them: HELD → CONFIRMED; HELD, CONFIRMED, WAITING_LISTED → CANCELLED (by the booker, a
+/// lapse, or the organiser cancelling the session); WAITING_LISTED → HELD (an offer); who comes on a live booking
+/// (substitution); CONFIRMED, ATTENDED, NO_SHOW → ATTENDED or NO_SHOW (the register, from the session's start until it
+/// closes). Places taken (held, confirmed, attended, no-show) never exceed the capacity; the queue is served in order,
+/// its head first, and nobody new jumps it.
 /// Every operation starts by releasing lapsed holds and ends by offering freed places and renumbering the queue.
 /// </summary>
-internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> live, DateTime now, TimeSpan hold)
+internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> live, DateTime now, TimeSpan hold, TimeSpan registerOpen)
 {
     public SessionEntity Session => session;
 
-    private int Taken => live.Where(b => b.State is BookingState.Held or BookingState.Confirmed).Sum(b => b.Places);
+    private int Taken => live.Where(b => b.State is BookingState.Held or BookingState.Confirmed or BookingState.Attended or BookingState.NoShow).Sum(b => b.Places);
 
     private IEnumerable<BookingEntity> Queue => live.Where(b => b.State == BookingState.WaitingListed).OrderBy(b => b.WaitingPosition).ThenBy(b => b.Id);
 
@@ -90,6 +92,30 @@ internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> l
     }
 
     /// <summary>
+    /// Records which of a CONFIRMED (or already registered) booking's delegates came, replacing any earlier register: the
+    /// booking is ATTENDED if one did, NO_SHOW if none. From the session's start until its register closes.
+    /// </summary>
+    public void RecordAttendance(BookingEntity booking, IReadOnlyList<AttendanceLine> register, string name)
+    {
+        if (booking.State is not (BookingState.Confirmed or BookingState.Attended or BookingState.NoShow))
+            throw new PreconditionFailedException(name, $"Only a CONFIRMED booking has a register; {name} is {Describe(booking.State)}.");
+        if (now < session.StartTime)
+            throw new PreconditionFailedException(name, $"{name}'s session starts at {session.StartTime:yyyy-MM-dd HH:mm} UTC: record its register once it has started.");
+        var closes = session.EndTime + registerOpen;
+        if (now > closes)
+            throw new PreconditionFailedException(name, $"{name}'s register closed at {closes:yyyy-MM-dd HH:mm} UTC, {registerOpen.Days} days after its session ended; it can no longer be recorded.");
+        var delegates = BookedDelegate.Read(booking.Delegates);
+        var violations = new Violations();
+        BookingRules.ValidateRegister(delegates, register, violations);
+        violations.ThrowIfAny();
+        var attended = register.ToDictionary(line => line.DelegateId, line => line.Attended, StringComparer.Ordinal);
+        booking.Delegates = BookedDelegate.Write(delegates.Select(d => d with { Attended = attended[d.Id] }));
+        booking.State = attended.Values.Any(came => came) ? BookingState.Attended : BookingState.NoShow;
+        booking.AttendanceRecordTime = now;
+        booking.UpdateTime = now;
+    }
+
+    /// <summary>
     /// The organiser changes the capacity: never below the places held and confirmed (FAILED_PRECONDITION saying how many),
     /// and places a raise frees are offered to the queue.
     /// </summary>
@@ -133,7 +159,10 @@ internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> l
 
     private static void RequireLive(BookingEntity booking, string name)
     {
-        if (!IsLive(booking)) throw new PreconditionFailedException(name, $"{name} is cancelled: it can no longer change. Book again for places.");
+        if (IsLive(booking)) return;
+        throw new PreconditionFailedException(name, booking.State == BookingState.Cancelled
+            ? $"{name} is cancelled: it can no longer change. Book again for places."
+            : $"{name} is {Describe(booking.State)}: a booking whose register is recorded is not cancelled and its delegates do not change.");
     }
 
     private void Cancel(BookingEntity booking, CancelReason reason)
@@ -156,8 +185,11 @@ internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> l
 
     private static string Describe(BookingState state) => state switch
     {
+        BookingState.Held => "HELD",
         BookingState.Confirmed => "CONFIRMED",
         BookingState.WaitingListed => "WAITING_LISTED",
+        BookingState.Attended => "ATTENDED",
+        BookingState.NoShow => "NO_SHOW",
         _ => "CANCELLED",
     };
 }

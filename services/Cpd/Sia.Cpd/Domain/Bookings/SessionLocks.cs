@@ -9,7 +9,7 @@ namespace Sia.Cpd.Domain.Bookings;
 
 /// <summary>
 /// Opens a transaction, locks the session's row (SELECT ... FOR UPDATE) so its booking operations run one at a time,
-/// reads its live bookings and releases lapsed holds: every booking change starts here.
+/// reads its live bookings (all but the cancelled) and releases lapsed holds: every booking change starts here.
 /// </summary>
 internal sealed class SessionLocks(CpdDbContext db, SessionGates gates, TimeProvider clock, IOptions<BookingOptions> options)
 {
@@ -28,8 +28,8 @@ internal sealed class SessionLocks(CpdDbContext db, SessionGates gates, TimeProv
                 """).AsNoTracking().ToListAsync(cancellationToken);
             var session = sessions.SingleOrDefault() ?? throw new NotFoundException(name.ToString());
             var live = await db.Bookings.Where(b => b.AllianceId == allianceId && b.AcademicYear == year && b.CourseId == courseId && b.SessionId == sessionId
-                && (b.State == BookingState.Held || b.State == BookingState.Confirmed || b.State == BookingState.WaitingListed)).ToListAsync(cancellationToken);
-            var ledger = new SessionLedger(session, live, clock.UtcNowForDatabase(), options.Value.Hold);
+                && b.State != BookingState.Cancelled).ToListAsync(cancellationToken);
+            var ledger = new SessionLedger(session, live, clock.UtcNowForDatabase(), options.Value.Hold, options.Value.RegisterOpen);
             ledger.ReleaseExpired();
             return new LockedSession(transaction, ledger, gate);
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Sia.Contracts.DomainErrors;
 using Sia.Cpd.Data;
 using Sia.Cpd.Domain;
@@ -26,8 +25,7 @@ internal static class BookingMapping
     {
         var message = new Booking
         {
-            Name = new BookingName(new SessionName(new CourseName(new ProgrammeName(entity.AllianceId, entity.AcademicYear), entity.CourseId), entity.SessionId),
-                entity.BookingId).ToString(),
+            Name = entity.NameOf().ToString(),
             School = $"schools/{entity.SchoolUrn}",
             Places = entity.Places,
             State = (Types.State)entity.State,
@@ -41,11 +39,18 @@ internal static class BookingMapping
             UpdateTime = Times.ToMessage(entity.UpdateTime),
             Etag = Etag.From(entity.Version),
             CancellationFeePence = entity.CancellationFeePence,
+            AttendanceRecordTime = entity.AttendanceRecordTime is { } recorded ? Times.ToMessage(recorded) : null,
         };
-        foreach (var (name, role, email) in JsonSerializer.Deserialize<List<Delegate>>(entity.Delegates) ?? [])
-            message.Delegates.Add(new Types.Delegate { Name = name, Role = role, Email = email });
+        foreach (var booked in BookedDelegate.Read(entity.Delegates))
+            message.Delegates.Add(new Types.Delegate { Id = booked.Id, Name = booked.Name, Role = booked.Role, Email = booked.Email, Attended = booked.Attended == true });
         return message;
     }
+
+    public static BookingName NameOf(this BookingEntity entity) =>
+        new(new SessionName(new CourseName(new ProgrammeName(entity.AllianceId, entity.AcademicYear), entity.CourseId), entity.SessionId), entity.BookingId);
+
+    public static List<AttendanceLine> ToRegister(this RecordAttendanceRequest request) =>
+        [.. request.Attendance.Select(line => new AttendanceLine(line.DelegateId, line.Attended))];
 
     /// <summary>What a create asks for; the school as "schools/{urn}" (INVALID_ARGUMENT naming booking.school otherwise).</summary>
     public static BookingContent ToContent(this Booking message) => new(ParseSchool(message.School), message.Places, message.ToDelegates(), message.WithSla);

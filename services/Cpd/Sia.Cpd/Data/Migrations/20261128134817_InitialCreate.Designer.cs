@@ -13,7 +13,7 @@ using Sia.Cpd.Data;
 namespace Sia.Cpd.Data.Migrations
 {
     [DbContext(typeof(CpdDbContext))]
-    [Migration("20261128134248_InitialCreate")]
+    [Migration("20261128134817_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -85,6 +85,10 @@ namespace Sia.Cpd.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("alliance_id")
                         .UseCollation("C");
+
+                    b.Property<DateTime?>("AttendanceRecordTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attendance_record_time");
 
                     b.Property<string>("BookedBy")
                         .IsRequired()
@@ -189,6 +193,8 @@ namespace Sia.Cpd.Data.Migrations
 
                     b.ToTable("bookings", null, t =>
                         {
+                            t.HasCheckConstraint("ck_bookings_attendance", "(state IN (5, 6)) = (attendance_record_time IS NOT NULL)");
+
                             t.HasCheckConstraint("ck_bookings_cancellation_fee", "cancellation_fee_pence = 0 OR (cancellation_fee_pence > 0 AND state = 4)");
 
                             t.HasCheckConstraint("ck_bookings_held", "(state = 1) = (hold_expire_time IS NOT NULL)");
@@ -274,6 +280,53 @@ namespace Sia.Cpd.Data.Migrations
                         .HasName("pk_courses");
 
                     b.ToTable("courses", (string)null);
+                });
+
+            modelBuilder.Entity("Sia.Cpd.Data.EvaluationEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BookingRowId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("booking_row_id");
+
+                    b.Property<string>("Comments")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("comments");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("DelegateId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("delegate_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluations");
+
+                    b.HasIndex("BookingRowId", "DelegateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluations_booking_row_id_delegate_id");
+
+                    b.ToTable("evaluations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_evaluations_comments", "char_length(comments) <= 2000");
+
+                            t.HasCheckConstraint("ck_evaluations_rating", "rating BETWEEN 1 AND 5");
+                        });
                 });
 
             modelBuilder.Entity("Sia.Cpd.Data.ProgrammeEntity", b =>
@@ -513,6 +566,16 @@ namespace Sia.Cpd.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_courses_alliance_id_academic_year");
+                });
+
+            modelBuilder.Entity("Sia.Cpd.Data.EvaluationEntity", b =>
+                {
+                    b.HasOne("Sia.Cpd.Data.BookingEntity", null)
+                        .WithMany()
+                        .HasForeignKey("BookingRowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluations_booking_row_id");
                 });
 
             modelBuilder.Entity("Sia.Cpd.Data.SessionEntity", b =>

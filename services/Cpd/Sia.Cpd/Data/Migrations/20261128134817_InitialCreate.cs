@@ -149,6 +149,7 @@ namespace Sia.Cpd.Data.Migrations
                     waiting_position = table.Column<int>(type: "integer", nullable: false),
                     cancel_reason = table.Column<int>(type: "integer", nullable: false),
                     cancellation_fee_pence = table.Column<long>(type: "bigint", nullable: false),
+                    attendance_record_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     request_hash = table.Column<byte[]>(type: "bytea", nullable: true),
                     create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     update_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -157,6 +158,7 @@ namespace Sia.Cpd.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_bookings", x => x.id);
+                    table.CheckConstraint("ck_bookings_attendance", "(state IN (5, 6)) = (attendance_record_time IS NOT NULL)");
                     table.CheckConstraint("ck_bookings_cancellation_fee", "cancellation_fee_pence = 0 OR (cancellation_fee_pence > 0 AND state = 4)");
                     table.CheckConstraint("ck_bookings_held", "(state = 1) = (hold_expire_time IS NOT NULL)");
                     table.CheckConstraint("ck_bookings_places", "places >= 1");
@@ -192,6 +194,31 @@ namespace Sia.Cpd.Data.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "evaluations",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    booking_row_id = table.Column<long>(type: "bigint", nullable: false),
+                    delegate_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    rating = table.Column<int>(type: "integer", nullable: false),
+                    comments = table.Column<string>(type: "text", nullable: false),
+                    create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_evaluations", x => x.id);
+                    table.CheckConstraint("ck_evaluations_comments", "char_length(comments) <= 2000");
+                    table.CheckConstraint("ck_evaluations_rating", "rating BETWEEN 1 AND 5");
+                    table.ForeignKey(
+                        name: "fk_evaluations_booking_row_id",
+                        column: x => x.booking_row_id,
+                        principalTable: "bookings",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_booking_changes_alliance_id_transaction_id_id",
                 table: "booking_changes",
@@ -220,6 +247,12 @@ namespace Sia.Cpd.Data.Migrations
                 filter: "state = 1");
 
             migrationBuilder.CreateIndex(
+                name: "ix_evaluations_booking_row_id_delegate_id",
+                table: "evaluations",
+                columns: new[] { "booking_row_id", "delegate_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sessions_alliance_id_academic_year_course_id_session_id",
                 table: "sessions",
                 columns: new[] { "alliance_id", "academic_year", "course_id", "session_id" },
@@ -234,6 +267,9 @@ namespace Sia.Cpd.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "create_requests");
+
+            migrationBuilder.DropTable(
+                name: "evaluations");
 
             migrationBuilder.DropTable(
                 name: "bookings");
