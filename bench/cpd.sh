@@ -94,10 +94,17 @@ wait_for "$work/gateway.out" 'Now listening on' "$gateway_pid" "the gateway"
 direct=http://127.0.0.1:$cpd_port
 gateway=http://127.0.0.1:$gateway_port
 client() { taskset -c "$CLIENT_CPU" dotnet "$client_dll" "$@" 3>&-; }
-# Sessions are made directly, as the provider's own set-up would be; the bookings go by the path measured.
+cpu_ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }  # pid -> user + system CPU time, in clock ticks
+busy_ticks() { awk -v cpu="cpu$1" '$1 == cpu { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }  # cpu -> its busy time, in clock ticks
+# Sessions are made directly, as the provider's own set-up would be; the bookings go by the path measured. Each run's
+# line: label, bookings/s, p50, p99, confirmed, other, then the CPU ticks of the CPD service, the registry and the
+# server CPU as a whole (PostgreSQL is the rest of it).
 run() { # label url key seconds
     client sessions "$direct" - "$SESSIONS" "$CAPACITY" "$work/sessions" || die "could not create sessions"
-    client load "$2" "$3" "$work/sessions" "$IN_FLIGHT" "$4" | sed "s/^load/$1/" >>"$work/results" || die "$1: the load failed"
+    local cpd0 registry0 server0 out
+    cpd0=$(cpu_ticks "$cpd_pid") registry0=$(cpu_ticks "$registry_pid") server0=$(busy_ticks "$SERVER_CPU")
+    out=$(client load "$2" "$3" "$work/sessions" "$IN_FLIGHT" "$4") || die "$1: the load failed"
+    echo "${out/#load/$1} $(($(cpu_ticks "$cpd_pid") - cpd0)) $(($(cpu_ticks "$registry_pid") - registry0)) $(($(busy_ticks "$SERVER_CPU") - server0))" >>"$work/results"
 }
 
 echo "== warm-up: ${WARMUP}s on each path"
@@ -114,17 +121,20 @@ client contend "$direct" "$gateway" "$key" "$CONTENDED" "$BOOKERS" >>"$work/resu
 echo
 echo "  CPD service, registry and PostgreSQL on cpu $SERVER_CPU/$PG_CPU; gateway on cpu $GATEWAY_CPU; client on cpu $CLIENT_CPU"
 echo "  $IN_FLIGHT bookings in flight over $SESSIONS sessions of $CAPACITY places; ${DURATION}s runs after ${WARMUP}s warm-up"
-/usr/bin/python3 - "$work/results" <<'EOF'
+/usr/bin/python3 - "$work/results" "$(getconf CLK_TCK)" "$DURATION" <<'EOF'
 import statistics, sys
+tick, duration = int(sys.argv[2]), float(sys.argv[3])
 runs = {"direct": [], "gateway": []}
 contend = None
 for line in open(sys.argv[1]):
     f = line.split()
     if f[0] in runs: runs[f[0]].append([float(x) for x in f[1:]])
     elif f[0] == "contend": contend = float(f[1])
-print(f"  {'path':10} {'bookings/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'confirmed':>10} {'other':>6}   (each run)")
+print(f"  {'path':10} {'bookings/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'confirmed':>10} {'other':>6}   CPU us per booking: cpd, registry, PostgreSQL")
 for path, rows in runs.items():
-    for r in rows: print(f"  {path:10} {r[0]:11.0f} {r[1]:8.2f} {r[2]:8.2f} {r[3]:10.0f} {r[4]:6.0f}")
+    for r in rows:
+        per = lambda ticks: ticks * 1e6 / tick / (r[0] * duration)
+        print(f"  {path:10} {r[0]:11.0f} {r[1]:8.2f} {r[2]:8.2f} {r[3]:10.0f} {r[4]:6.0f}   {per(r[5]):6.0f}, {per(r[6]):6.0f}, {per(r[7] - r[5] - r[6]):6.0f}")
 med = {p: (statistics.median(r[0] for r in rows), max(r[2] for r in rows), sum(r[4] for r in rows)) for p, rows in runs.items()}
 confirmed = {p: statistics.median(r[3] / sum(r[3:5]) * r[0] for r in rows) for p, rows in runs.items()}
 print(f"  gateway/direct bookings/s (medians): {med['gateway'][0] / med['direct'][0]:.2f}x")

@@ -20,6 +20,9 @@ public class CpdStack(PostgresServer postgres) : IAsyncLifetime
     private Task<CpdHost>? _second;
     private string _database = "";
 
+    /// <summary>The CPD service's database, for tests that look at it directly.</summary>
+    public string Database => _database;
+
     /// <summary>The CPD service's clock: real time, moved on by the tests (holds lapsing, deadlines passing).</summary>
     public AdvancingClock Clock { get; } = new();
 

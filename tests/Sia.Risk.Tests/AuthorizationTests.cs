@@ -2,6 +2,7 @@ using Grpc.Core;
 using Npgsql;
 using Sia.Contracts;
 using Sia.Risk.V1;
+using Sia.Testing.Postgres;
 
 namespace Sia.Risk.Tests;
 

@@ -4,8 +4,15 @@ using Sia.ServiceKit.Data;
 
 namespace Sia.Cpd.Data;
 
-public sealed class CpdDbContext(DbContextOptions<CpdDbContext> options) : DbContext(options)
+public sealed class CpdDbContext : DbContext
 {
+    public CpdDbContext(DbContextOptions<CpdDbContext> options) : base(options)
+    {
+        // Changes run in explicit transactions and a failed save rolls the whole transaction back: a savepoint around each
+        // SaveChanges would only add two round trips to the database.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     internal DbSet<ProgrammeEntity> Programmes => Set<ProgrammeEntity>();
     internal DbSet<CourseEntity> Courses => Set<CourseEntity>();
     internal DbSet<SessionEntity> Sessions => Set<SessionEntity>();
@@ -42,6 +49,6 @@ public sealed class CpdDbContext(DbContextOptions<CpdDbContext> options) : DbCon
     {
         var changed = ChangeTracker.Entries<BookingEntity>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity).ToList();
         foreach (var booking in changed)
-            BookingChanges.Add(new BookingChangeEntity { AllianceId = booking.AllianceId, Booking = booking, ChangeTime = booking.UpdateTime });
+            BookingChanges.Add(new BookingChangeEntity { Booking = booking, ChangeTime = booking.UpdateTime });
     }
 }

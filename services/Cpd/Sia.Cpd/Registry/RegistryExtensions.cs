@@ -21,6 +21,7 @@ internal static class RegistryExtensions
         builder.Services.AddGrpcClient<SchoolService.SchoolServiceClient>((services, client) =>
             client.Address = services.GetRequiredService<IOptions<RegistryOptions>>().Value.Address);
         builder.Services.AddScoped<IAllianceRegistry, RegistryAlliances>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ISchoolRegistry, RegistrySchools>();
     }
 }

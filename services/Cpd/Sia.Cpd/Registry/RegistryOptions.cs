@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Sia.Cpd.Registry;
 
-/// <summary>Cpd:Registry: where the registry is, and how long the catalogue waits for its answer.</summary>
+/// <summary>Cpd:Registry: where the registry is, how long the service waits for its answer, and how long it remembers a school.</summary>
 internal sealed class RegistryOptions
 {
     public const string Section = "Cpd:Registry";
@@ -14,4 +14,11 @@ internal sealed class RegistryOptions
     /// <summary>The deadline of one question to the registry, retries included; past it the caller gets UNAVAILABLE.</summary>
     [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a school the registry has (its local authority, whether it is open) is remembered, sparing the registry a
+    /// question per booking; a school closed in the registry may still be booked for this long. 0: ask every time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan SchoolCacheTime { get; set; } = TimeSpan.FromSeconds(30);
 }

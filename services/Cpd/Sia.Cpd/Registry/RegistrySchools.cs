@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Sia.Cpd.Domain;
 using Sia.Cpd.Domain.Bookings;
@@ -11,11 +12,21 @@ namespace Sia.Cpd.Registry;
 /// NOT_FOUND is "no such school"; any other failure is UNAVAILABLE to the caller, as in <see cref="RegistryAlliances"/>.
 /// </summary>
 internal sealed partial class RegistrySchools(SchoolService.SchoolServiceClient schools, AllianceService.AllianceServiceClient alliances,
-    IOptions<RegistryOptions> options, TimeProvider clock, ILogger<RegistrySchools> logger) : ISchoolRegistry
+    IOptions<RegistryOptions> options, IMemoryCache cache, TimeProvider clock, ILogger<RegistrySchools> logger) : ISchoolRegistry
 {
     private const int OpenStatus = 1, OpenProposedToClose = 3;
 
+    /// <summary>The school as the registry has it, remembered for <see cref="RegistryOptions.SchoolCacheTime"/> (a school it does not have is not remembered).</summary>
     public async Task<RegistrySchool?> FindSchoolAsync(int urn, CancellationToken cancellationToken)
+    {
+        var key = (nameof(RegistrySchools), urn);
+        if (cache.TryGetValue(key, out RegistrySchool? known)) return known;
+        var school = await AskAsync(urn, cancellationToken);
+        if (school is not null && options.Value.SchoolCacheTime > TimeSpan.Zero) cache.Set(key, school, options.Value.SchoolCacheTime);
+        return school;
+    }
+
+    private async Task<RegistrySchool?> AskAsync(int urn, CancellationToken cancellationToken)
     {
         try
         {

@@ -32,19 +32,37 @@ namespace Sia.Cpd.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year");
+
                     b.Property<string>("AllianceId")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("alliance_id")
                         .UseCollation("C");
 
-                    b.Property<long>("BookingRowId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("booking_row_id");
+                    b.Property<string>("BookingId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("booking_id")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("ChangeTime")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("change_time");
+
+                    b.Property<string>("CourseId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("course_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("session_id")
+                        .UseCollation("C");
 
                     b.Property<long>("TransactionId")
                         .ValueGeneratedOnAdd()
@@ -55,11 +73,11 @@ namespace Sia.Cpd.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_booking_changes");
 
-                    b.HasIndex("BookingRowId")
-                        .HasDatabaseName("ix_booking_changes_booking_row_id");
-
                     b.HasIndex("AllianceId", "TransactionId", "Id")
                         .HasDatabaseName("ix_booking_changes_alliance_id_transaction_id_id");
+
+                    b.HasIndex("AllianceId", "AcademicYear", "CourseId", "SessionId", "BookingId")
+                        .HasDatabaseName("ix_booking_changes_alliance_id_academic_year_course_id_session_id_booking_id");
 
                     b.ToTable("booking_changes", (string)null);
                 });
@@ -535,10 +553,11 @@ namespace Sia.Cpd.Data.Migrations
                 {
                     b.HasOne("Sia.Cpd.Data.BookingEntity", "Booking")
                         .WithMany()
-                        .HasForeignKey("BookingRowId")
+                        .HasForeignKey("AllianceId", "AcademicYear", "CourseId", "SessionId", "BookingId")
+                        .HasPrincipalKey("AllianceId", "AcademicYear", "CourseId", "SessionId", "BookingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_booking_changes_booking_row_id");
+                        .HasConstraintName("fk_booking_changes_alliance_id_academic_year_course_id_session_id_booking_id");
 
                     b.Navigation("Booking");
                 });

@@ -47,9 +47,17 @@ internal sealed class Bookings(CpdDbContext db, SessionLocks locks, CreateReques
         var (transaction, ledger) = (locked.Transaction, locked.Ledger);
         await using (locked)
         {
-            if (await log.FindAsync(requestId, cancellationToken) is { } earlier) return await EarlierAsync(earlier, hash, cancellationToken);
-            ledger.RequireTakingBookings(session.ToString());
-            BookingRules.RequireWithinCapacity(content.Places, ledger.Session.Capacity);
+            try
+            {
+                ledger.RequireTakingBookings(session.ToString());
+                BookingRules.RequireWithinCapacity(content.Places, ledger.Session.Capacity);
+            }
+            catch (DomainException) when (requestId is not null)
+            {
+                // A retry of a create that was made before the session stopped taking bookings gets that booking.
+                if (await log.FindAsync(requestId, cancellationToken) is { } earlier) return await EarlierAsync(earlier, hash, cancellationToken);
+                throw;
+            }
             var now = clock.UtcNowForDatabase();
             var booking = new BookingEntity
             {
@@ -80,7 +88,7 @@ internal sealed class Bookings(CpdDbContext db, SessionLocks locks, CreateReques
             }
             catch (DbUpdateException error) when (CreateRequestLog.IsDuplicateRequest(error))
             {
-                // A retry with this request_id, on another session, won the race.
+                // This request_id was answered before (a retry), or by a concurrent retry that committed first.
                 await transaction.RollbackAsync(cancellationToken);
             }
         }

@@ -1,9 +1,9 @@
 using Npgsql;
 
-namespace Sia.Risk.Tests;
+namespace Sia.Testing.Postgres;
 
 /// <summary>A digest of every row of every table of a database, by table: two equal snapshots mean nothing was written between them.</summary>
-internal static class DatabaseSnapshot
+public static class DatabaseSnapshot
 {
     public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(string connectionString)
     {

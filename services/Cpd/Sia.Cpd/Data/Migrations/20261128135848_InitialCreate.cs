@@ -158,6 +158,7 @@ namespace Sia.Cpd.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_bookings", x => x.id);
+                    table.UniqueConstraint("AK_bookings_alliance_id_academic_year_course_id_session_id_boo~", x => new { x.alliance_id, x.academic_year, x.course_id, x.session_id, x.booking_id });
                     table.CheckConstraint("ck_bookings_attendance", "(state IN (5, 6)) = (attendance_record_time IS NOT NULL)");
                     table.CheckConstraint("ck_bookings_cancellation_fee", "cancellation_fee_pence = 0 OR (cancellation_fee_pence > 0 AND state = 4)");
                     table.CheckConstraint("ck_bookings_held", "(state = 1) = (hold_expire_time IS NOT NULL)");
@@ -180,17 +181,20 @@ namespace Sia.Cpd.Data.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     transaction_id = table.Column<long>(type: "bigint", nullable: false, defaultValueSql: "pg_current_xact_id()::text::bigint"),
                     alliance_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    booking_row_id = table.Column<long>(type: "bigint", nullable: false),
+                    academic_year = table.Column<int>(type: "integer", nullable: false),
+                    course_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    session_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    booking_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     change_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_booking_changes", x => x.id);
                     table.ForeignKey(
-                        name: "fk_booking_changes_booking_row_id",
-                        column: x => x.booking_row_id,
+                        name: "fk_booking_changes_alliance_id_academic_year_course_id_session_id_booking_id",
+                        columns: x => new { x.alliance_id, x.academic_year, x.course_id, x.session_id, x.booking_id },
                         principalTable: "bookings",
-                        principalColumn: "id",
+                        principalColumns: new[] { "alliance_id", "academic_year", "course_id", "session_id", "booking_id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -220,14 +224,14 @@ namespace Sia.Cpd.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_booking_changes_alliance_id_academic_year_course_id_session_id_booking_id",
+                table: "booking_changes",
+                columns: new[] { "alliance_id", "academic_year", "course_id", "session_id", "booking_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_booking_changes_alliance_id_transaction_id_id",
                 table: "booking_changes",
                 columns: new[] { "alliance_id", "transaction_id", "id" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_booking_changes_booking_row_id",
-                table: "booking_changes",
-                column: "booking_row_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_bookings_alliance_id_academic_year_course_id_session_id_booking_id",
