@@ -58,10 +58,10 @@ public sealed class StackFixture : IAsyncLifetime
         builder.CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", PermitsPerSecond.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("Gateway__RateLimit__Burst", Burst.ToString(CultureInfo.InvariantCulture))
-            // A partner after the four of the gateway's appsettings.Development.json.
-            .WithEnvironment("Gateway__Partners__4__Name", "Stack Tests Rate Limited")
-            .WithEnvironment("Gateway__Partners__4__KeyHash", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(RateLimitedKey))))
-            .WithEnvironment("Gateway__Partners__4__Scopes__0", "/sia.registry.v1.SchoolService/GetSchool")
+            // A partner after the six of the gateway's appsettings.Development.json.
+            .WithEnvironment("Gateway__Partners__6__Name", "Stack Tests Rate Limited")
+            .WithEnvironment("Gateway__Partners__6__KeyHash", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(RateLimitedKey))))
+            .WithEnvironment("Gateway__Partners__6__Scopes__0", "/sia.registry.v1.SchoolService/GetSchool")
             .WithEnvironment("ReverseProxy__Clusters__registry__HealthCheck__Active__Interval", GatewayHealthCheckInterval.ToString());
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
