@@ -14,7 +14,7 @@ set -euo pipefail
 SESSIONS=${SESSIONS:-100}        # sessions a run's bookings go round
 CAPACITY=${CAPACITY:-300}        # places per session: enough that every booking of a run is confirmed
 IN_FLIGHT=${IN_FLIGHT:-32}       # bookings in flight
-WARMUP=${WARMUP:-5}              # seconds of unmeasured load on each path first
+WARMUP=${WARMUP:-30}             # seconds of unmeasured load on each path first (the CPD service's CPU per booking settles after about 20 s)
 DURATION=${DURATION:-10}         # seconds of each measured run
 ROUNDS=${ROUNDS:-2}              # measured runs of each path, alternating
 CONTENDED=${CONTENDED:-30}       # the contention case: places on the session
