@@ -62,14 +62,7 @@ start_postgres "$bench_dll" "$PG_CPU"
 registry_db=$connection
 cpd_db=$(dotnet "$bench_dll" database "$registry_db" cpd_bench | sed -n 's/^connection //p')
 
-registry_port=$(free_port)
-echo "starting the registry with its demo data (cpu $SERVER_CPU, port $registry_port)..."
-# From their output directories, as deployed. Pinned to one CPU, .NET would delay tiered compilation tenfold (README.md).
-(cd "$(dirname "$registry_dll")" && ConnectionStrings__registrydb="$registry_db" Registry__LoadDemoData=true \
-    Gateway__PartnerSigningKey="$signing_key" Urls=http://127.0.0.1:$registry_port DOTNET_TC_DelaySingleProcMultiplier=1 \
-    exec taskset -c "$SERVER_CPU" dotnet "$registry_dll") >"$work/registry.out" 2>&1 3>&- &
-registry_pid=$!
-wait_for "$work/registry.out" 'Now listening on' "$registry_pid" "the registry"
+registry_with_demo "$registry_db"
 
 cpd_port=$(free_port)
 echo "starting the CPD service (cpu $SERVER_CPU, port $cpd_port)..."

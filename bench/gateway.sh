@@ -65,15 +65,7 @@ EOF
 
 start_postgres "$bench_dll" "$PG_CPU"
 
-registry_port=$(free_port)
-echo "starting the registry with its demo data (cpu $SERVER_CPU, port $registry_port)..."
-# From their output directories, as deployed (appsettings.json: HTTP/2-only endpoints, log levels). Pinned to one CPU,
-# .NET would delay tiered compilation tenfold (see README.md).
-(cd "$(dirname "$registry_dll")" && ConnectionStrings__registrydb="$connection" Registry__LoadDemoData=true \
-    Gateway__PartnerSigningKey="$signing_key" Urls=http://127.0.0.1:$registry_port DOTNET_TC_DelaySingleProcMultiplier=1 \
-    exec taskset -c "$SERVER_CPU" dotnet "$registry_dll") >"$work/registry.out" 2>&1 3>&- &
-registry_pid=$!
-wait_for "$work/registry.out" 'Now listening on' "$registry_pid" "the registry"
+registry_with_demo "$connection"
 
 gateway_port=$(free_port)
 echo "starting the gateway (cpu $GATEWAY_CPU, port $gateway_port)..."

@@ -108,6 +108,18 @@ print(label, f"{rps:.0f}", f"{pct(0.50):.2f}", f"{pct(0.99):.2f}")
 EOF
 }
 
+registry_with_demo() { # connection: the registry with its demo data on SERVER_CPU, verifying partner headers signed with $signing_key: sets registry_pid, registry_port
+    registry_port=$(free_port)
+    echo "starting the registry with its demo data (cpu $SERVER_CPU, port $registry_port)..."
+    # From its output directory, as deployed (appsettings.json: HTTP/2-only endpoints, log levels). Pinned to one CPU,
+    # .NET would delay tiered compilation tenfold (see README.md).
+    (cd "$(dirname "$registry_dll")" && ConnectionStrings__registrydb="$1" Registry__LoadDemoData=true \
+        Gateway__PartnerSigningKey="$signing_key" Urls=http://127.0.0.1:$registry_port DOTNET_TC_DelaySingleProcMultiplier=1 \
+        exec taskset -c "$SERVER_CPU" dotnet "$registry_dll") >"$work/registry.out" 2>&1 3>&- &
+    registry_pid=$!
+    wait_for "$work/registry.out" 'Now listening on' "$registry_pid" "the registry"
+}
+
 registry_with_gias() { # a registry on SERVER_CPU with a generated ROWS-row GIAS extract imported: sets registry_db, registry_pid, url, changes
     echo "generating a $ROWS-row GIAS extract..."
     dotnet "$bench_dll" generate "$work/gias.csv" "$ROWS"
