@@ -66,7 +66,7 @@ internal sealed class BookingGrpcService(Bookings bookings, BookingSchools schoo
         var session = CatalogueNames.ParseSession(request.Parent, "parent");
         var content = (request.Booking ?? throw new ValidationFailedException("booking", "The booking to create is missing.")).ToContent();
         var partner = context.GetCallingPartner();
-        var school = await schools.RequireBookableAsync(content.SchoolUrn, partner, context.CancellationToken);
+        var school = await schools.RequireBookableAsync(content.SchoolUrn, partner, cancellationToken => bookings.SessionDayAsync(session, cancellationToken), context.CancellationToken);
         return (await bookings.CreateAsync(session, content, school, request.Hold, partner?.Name ?? "", requestId, context.CancellationToken)).ToMessage();
     }
 

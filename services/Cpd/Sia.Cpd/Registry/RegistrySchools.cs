@@ -8,7 +8,7 @@ using Sia.Registry.V1;
 namespace Sia.Cpd.Registry;
 
 /// <summary>
-/// Asks the registry's GetSchool for a school, and ListAllianceMemberships whether it is a member of an alliance today.
+/// Asks the registry's GetSchool for a school, and ListAllianceMemberships whether it is a member of an alliance on a day.
 /// NOT_FOUND is "no such school"; any other failure is UNAVAILABLE to the caller, as in <see cref="RegistryAlliances"/>.
 /// </summary>
 internal sealed partial class RegistrySchools(SchoolService.SchoolServiceClient schools, AllianceService.AllianceServiceClient alliances,
@@ -43,7 +43,7 @@ internal sealed partial class RegistrySchools(SchoolService.SchoolServiceClient 
         }
     }
 
-    public async Task<IReadOnlyList<string>> AlliancesOfAsync(int urn, IEnumerable<string> allianceIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> AlliancesOfAsync(int urn, IEnumerable<string> allianceIds, DateOnly on, CancellationToken cancellationToken)
     {
         var school = $"schools/{urn}";
         var members = new List<string>();
@@ -52,11 +52,11 @@ internal sealed partial class RegistrySchools(SchoolService.SchoolServiceClient 
             var alliance = CatalogueNames.Alliance(allianceId);
             try
             {
-                var request = new ListAllianceMembershipsRequest { Parent = alliance, PageSize = 500 };
+                var request = new ListAllianceMembershipsRequest { Parent = alliance, PageSize = 500, ShowEnded = true };
                 do
                 {
                     var page = await alliances.ListAllianceMembershipsAsync(request, deadline: Deadline(), cancellationToken: cancellationToken);
-                    if (page.AllianceMemberships.Any(m => m.School == school))
+                    if (page.AllianceMemberships.Any(m => m.School == school && RunsOn(m, on)))
                     {
                         members.Add(allianceId);
                         break;
@@ -75,6 +75,11 @@ internal sealed partial class RegistrySchools(SchoolService.SchoolServiceClient 
         }
         return members;
     }
+
+    /// <summary>Whether the school is a member on <paramref name="day"/>: from its join date, until (not on) its leave date.</summary>
+    private static bool RunsOn(AllianceMembership membership, DateOnly day) =>
+        membership.JoinDate is { } join && new DateOnly(join.Year, join.Month, join.Day) <= day
+        && (membership.LeaveDate is not { } leave || day < new DateOnly(leave.Year, leave.Month, leave.Day));
 
     private DateTime Deadline() => clock.GetUtcNow().UtcDateTime + options.Value.Timeout;
 

@@ -20,6 +20,15 @@ internal sealed class Bookings(CpdDbContext db, SessionLocks locks, CreateReques
     public async Task<BookingEntity> GetAsync(BookingName name, CancellationToken cancellationToken) =>
         await Find(name).AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(name.ToString());
 
+    /// <summary>The session's start date in England; NOT_FOUND for no such session.</summary>
+    public async Task<DateOnly> SessionDayAsync(SessionName session, CancellationToken cancellationToken)
+    {
+        var start = await db.Sessions.Where(s => s.AllianceId == session.Course.Programme.AllianceId && s.AcademicYear == session.Course.Programme.AcademicYear
+                && s.CourseId == session.Course.CourseId && s.SessionId == session.SessionId).Select(s => (DateTime?)s.StartTime).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(session.ToString());
+        return ClockExtensions.DateInEngland(start);
+    }
+
     /// <summary>A session's bookings that <paramref name="visible"/> lets the caller see, in create order, after the row a previous page ended with.</summary>
     public async Task<Page<BookingEntity>> ListAsync(SessionName session, long? afterId, int size, Expression<Func<BookingEntity, bool>> visible,
         CancellationToken cancellationToken)

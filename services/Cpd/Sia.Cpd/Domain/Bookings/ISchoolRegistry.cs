@@ -12,6 +12,6 @@ internal interface ISchoolRegistry
     /// <summary>The school, or null if the registry has none with that URN; throws when the registry cannot be asked.</summary>
     Task<RegistrySchool?> FindSchoolAsync(int urn, CancellationToken cancellationToken);
 
-    /// <summary>Those of <paramref name="allianceIds"/> the school is a member of today.</summary>
-    Task<IReadOnlyList<string>> AlliancesOfAsync(int urn, IEnumerable<string> allianceIds, CancellationToken cancellationToken);
+    /// <summary>Those of <paramref name="allianceIds"/> the school is a member of on <paramref name="on"/>.</summary>
+    Task<IReadOnlyList<string>> AlliancesOfAsync(int urn, IEnumerable<string> allianceIds, DateOnly on, CancellationToken cancellationToken);
 }
