@@ -145,7 +145,7 @@ internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> l
         if (fundedPlaces < FundedClaimed)
             throw new PreconditionFailedException(sessionName,
                 $"{sessionName}'s bookings claim {FundedClaimed} funded places: its funded places cannot go below that. Cancel bookings first, or cancel the session.");
-        if (FundedClaimed > 0 && funded!.Fund.Trim() != session.FundedPlacesFund)
+        if (FundedClaimed > 0 && funded?.Fund.Trim() != session.FundedPlacesFund)
             throw new PreconditionFailedException(sessionName,
                 $"{sessionName}'s bookings claim {FundedClaimed} funded places paid by {session.FundedPlacesFund}: their fund cannot change while they do.");
         session.Capacity = capacity;
