@@ -73,6 +73,25 @@ public sealed class ChargeTests(CpdStack stack) : IClassFixture<CpdStack>
     }
 
     [Fact]
+    public async Task A_line_charges_the_school_its_paid_places_shows_what_the_fund_pays_and_a_late_fee_falls_on_paid_places_only()
+    {
+        var start = stack.Clock.GetUtcNow().UtcDateTime.Date.AddDays(2).AddHours(9);
+        var soon = await NewSessionStartingAsync(stack, start, capacity: 10, fundedPlaces: 3);
+        var bookings = new BookingService.BookingServiceClient(stack.CreateChannel());
+        var funded = await bookings.CreateBookingAsync(Create(soon, Booking(places: 3, fundedPlaces: 2)));
+        var late = await bookings.CreateBookingAsync(Create(soon, Booking(places: 3, fundedPlaces: 1)));
+        late = await bookings.CancelBookingAsync(new CancelBookingRequest { Name = late.Name });
+        Assert.Equal(2 * 5_000, late.CancellationFeePence);
+
+        var day = DateOnly.FromDateTime(start);
+        var term = day.Month >= 9 ? "autumn" : day.Month <= 3 ? "spring" : "summer";
+        var charges = await Charges.GetTermChargesAsync(new GetTermChargesRequest { Name = $"{MinsterView}/termCharges/{AcademicYear.Id(AcademicYear.Of(day))}-{term}" });
+        Assert.Equal([(funded.Name, State.Confirmed, 12_000L, 24_000L, 2, Fund), (late.Name, State.Cancelled, 10_000L, 0L, 1, Fund)],
+            charges.Lines.Select(l => (l.Booking, l.State, l.AmountPence, l.FundedPence, l.FundedPlaces, l.Fund)));
+        Assert.Equal(22_000, charges.TotalPence);
+    }
+
+    [Fact]
     public async Task A_bad_name_is_named_and_a_school_the_registry_lacks_is_not_found()
     {
         foreach (var name in new[] { $"{MinsterView}/termCharges/2015-16-winter", $"{MinsterView}/termCharges/2015-17-autumn", "schools/990001/charges/2015-16-autumn" })

@@ -20,7 +20,18 @@ internal sealed class BookingEntity
     /// <summary>The delegates as JSON (<see cref="BookedDelegate"/>s: personal data).</summary>
     public required string Delegates { get; set; }
     public bool WithSla { get; init; }
+
+    /// <summary>What the school pays: the per-place price × its paid places (<see cref="Places"/> − <see cref="FundedPlaces"/>).</summary>
     public long PricePence { get; init; }
+
+    /// <summary>How many of its places the session's fund pays for; claimed while the booking is not cancelled.</summary>
+    public int FundedPlaces { get; init; }
+
+    /// <summary>The session's fund when booked; null when <see cref="FundedPlaces"/> is 0.</summary>
+    public string? Fund { get; init; }
+
+    /// <summary>What the fund pays: the per-place price × <see cref="FundedPlaces"/>.</summary>
+    public long FundedPence { get; init; }
     public required string BookedBy { get; init; }
     public BookingState State { get; set; }
     public DateTime? HoldExpireTime { get; set; }
@@ -29,7 +40,7 @@ internal sealed class BookingEntity
     public int WaitingPosition { get; set; }
     public CancelReason CancelReason { get; set; }
 
-    /// <summary>What cancelling cost: the late fee per place for a confirmed booking cancelled after its free period; 0 otherwise.</summary>
+    /// <summary>What cancelling cost the school: the late fee per paid place for a confirmed booking cancelled after its free period; 0 otherwise.</summary>
     public long CancellationFeePence { get; set; }
     /// <summary>When the attendance register was last recorded; null until it is.</summary>
     public DateTime? AttendanceRecordTime { get; set; }

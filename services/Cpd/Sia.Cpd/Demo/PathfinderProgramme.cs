@@ -99,6 +99,6 @@ internal static class PathfinderProgramme
         var delegates = Enumerable.Range(1, places)
             .Select(i => new Delegate($"Demo Delegate {batch}-{i}", i == 1 ? "Subject leader" : "Class teacher", $"delegate{batch}-{i}@{school}.example.org")).ToList();
         var requestId = new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"cpd-demo/{courseId}/{sessionId}/{urn}/{batch}")));
-        return (courseId, sessionId, new BookingContent(urn, places, delegates, withSla), requestId);
+        return (courseId, sessionId, new BookingContent(urn, places, delegates, withSla, FundedPlaces: 0), requestId);
     }
 }

@@ -11,6 +11,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<BookingEnt
         {
             table.HasCheckConstraint("ck_bookings_places", "places >= 1");
             table.HasCheckConstraint("ck_bookings_price", "price_pence >= 0");
+            table.HasCheckConstraint("ck_bookings_funded", "funded_places BETWEEN 0 AND places AND (fund IS NULL) = (funded_places = 0) AND funded_pence >= 0");
             table.HasCheckConstraint("ck_bookings_held", "(state = 1) = (hold_expire_time IS NOT NULL)");
             table.HasCheckConstraint("ck_bookings_waiting", "(state = 3) = (waiting_position >= 1)");
             table.HasCheckConstraint("ck_bookings_cancellation_fee", "cancellation_fee_pence = 0 OR (cancellation_fee_pence > 0 AND state = 4)");

@@ -1,7 +1,7 @@
 namespace Sia.Cpd.Domain.Bookings;
 
-/// <summary>What a create asks for: places for a school's delegates, at the SLA price or not.</summary>
-internal sealed record BookingContent(int SchoolUrn, int Places, IReadOnlyList<Delegate> Delegates, bool WithSla);
+/// <summary>What a create asks for: places for a school's delegates, at the SLA price or not, <paramref name="FundedPlaces"/> of them paid by the session's fund.</summary>
+internal sealed record BookingContent(int SchoolUrn, int Places, IReadOnlyList<Delegate> Delegates, bool WithSla, int FundedPlaces);
 
 /// <summary>Someone coming on one place. Personal data: never logged, never quoted back in a refusal.</summary>
 internal sealed record Delegate(string Name, string Role, string Email);

@@ -4,8 +4,8 @@ namespace Sia.Cpd.Domain.Bookings;
 
 /// <summary>
 /// What makes a booking request valid (INVALID_ARGUMENT, every bad field named under "booking"): 1 place or more, up to
-/// the session's capacity, one delegate per place with a name, role and an email address. Refusals never quote a
-/// delegate's details.
+/// the session's capacity, 0 funded places up to places, one delegate per place with a name, role and an email address.
+/// Refusals never quote a delegate's details.
 /// </summary>
 internal static class BookingRules
 {
@@ -14,6 +14,8 @@ internal static class BookingRules
     public static void Validate(BookingContent booking, Violations violations)
     {
         if (booking.Places < 1) violations.Add("booking.places", $"A booking is for 1 place or more; this is {booking.Places}.");
+        if (booking.FundedPlaces < 0 || booking.FundedPlaces > Math.Max(booking.Places, 0))
+            violations.Add("booking.funded_places", $"Funded places are 0 up to the booking's places ({booking.Places}); this is {booking.FundedPlaces}.");
         if (booking.Delegates.Count != booking.Places)
             violations.Add("booking.delegates", $"Name one delegate per place: {booking.Places} places, {booking.Delegates.Count} delegates.");
         for (var i = 0; i < booking.Delegates.Count; i++)

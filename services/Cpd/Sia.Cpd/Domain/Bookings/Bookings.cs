@@ -43,7 +43,8 @@ internal sealed class Bookings(CpdDbContext db, SessionLocks locks, CreateReques
 
     /// <summary>
     /// Books places on the session for an open <paramref name="school"/>: held (<paramref name="hold"/>) or confirmed if
-    /// they fit, else waiting-listed. With a request id, a retry gets the booking the first attempt made.
+    /// they fit, else waiting-listed; its funded places claimed (FAILED_PRECONDITION if fewer remain). With a request id,
+    /// a retry gets the booking the first attempt made.
     /// </summary>
     public async Task<BookingEntity> CreateAsync(SessionName session, BookingContent content, RegistrySchool school, bool hold, string bookedBy, Guid? requestId,
         CancellationToken cancellationToken)
@@ -56,18 +57,8 @@ internal sealed class Bookings(CpdDbContext db, SessionLocks locks, CreateReques
         var (transaction, ledger) = (locked.Transaction, locked.Ledger);
         await using (locked)
         {
-            try
-            {
-                ledger.RequireTakingBookings(session.ToString());
-                BookingRules.RequireWithinCapacity(content.Places, ledger.Session.Capacity);
-            }
-            catch (DomainException) when (requestId is not null)
-            {
-                // A retry of a create that was made before the session stopped taking bookings gets that booking.
-                if (await log.FindAsync(requestId, cancellationToken) is { } earlier) return await EarlierAsync(earlier, hash, cancellationToken);
-                throw;
-            }
             var now = clock.UtcNowForDatabase();
+            var perPlace = content.WithSla ? ledger.Session.PriceWithSlaPence : ledger.Session.PriceWithoutSlaPence;
             var booking = new BookingEntity
             {
                 AllianceId = session.Course.Programme.AllianceId,
@@ -80,13 +71,28 @@ internal sealed class Bookings(CpdDbContext db, SessionLocks locks, CreateReques
                 Places = content.Places,
                 Delegates = BookedDelegate.Write(content.Delegates.Select(BookedDelegate.Assign)),
                 WithSla = content.WithSla,
-                PricePence = content.Places * (content.WithSla ? ledger.Session.PriceWithSlaPence : ledger.Session.PriceWithoutSlaPence),
+                PricePence = (content.Places - content.FundedPlaces) * perPlace,
+                FundedPlaces = content.FundedPlaces,
+                Fund = content.FundedPlaces > 0 ? ledger.Session.FundedPlacesFund : null,
+                FundedPence = content.FundedPlaces * perPlace,
                 BookedBy = bookedBy,
                 RequestHash = requestId is null ? null : hash,
                 CreateTime = now,
                 UpdateTime = now,
             };
-            ledger.Place(booking, hold);
+            try
+            {
+                ledger.RequireTakingBookings(session.ToString());
+                BookingRules.RequireWithinCapacity(content.Places, ledger.Session.Capacity);
+                ledger.Place(booking, hold, session.ToString());
+            }
+            catch (DomainException) when (requestId is not null)
+            {
+                // A retry of a create made before the session stopped taking bookings, or before its funded places ran
+                // out (the first attempt's own claim among them), gets that booking.
+                if (await log.FindAsync(requestId, cancellationToken) is { } earlier) return await EarlierAsync(earlier, hash, cancellationToken);
+                throw;
+            }
             db.Bookings.Add(booking);
             log.Record(requestId, new BookingName(session, booking.BookingId).ToString());
             try
@@ -174,7 +180,7 @@ internal sealed class Bookings(CpdDbContext db, SessionLocks locks, CreateReques
     }
 
     private static BookingContent ContentOf(BookingEntity booking) =>
-        new(booking.SchoolUrn, booking.Places, JsonSerializer.Deserialize<List<Delegate>>(booking.Delegates) ?? [], booking.WithSla);
+        new(booking.SchoolUrn, booking.Places, JsonSerializer.Deserialize<List<Delegate>>(booking.Delegates) ?? [], booking.WithSla, booking.FundedPlaces);
 
     private Task<CancellationPolicy> PolicyAsync(ProgrammeName programme, CancellationToken cancellationToken) =>
         db.Programmes.Where(p => p.AllianceId == programme.AllianceId && p.AcademicYear == programme.AcademicYear)
@@ -196,5 +202,5 @@ internal sealed class Bookings(CpdDbContext db, SessionLocks locks, CreateReques
 
     /// <summary>What identifies a create request's content: the session, what it asks for, and whether it holds.</summary>
     private static byte[] RequestHash(SessionName session, BookingContent content, bool hold) =>
-        SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { Session = session.ToString(), content.SchoolUrn, content.Places, content.Delegates, content.WithSla, Hold = hold }));
+        SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { Session = session.ToString(), content.SchoolUrn, content.Places, content.Delegates, content.WithSla, content.FundedPlaces, Hold = hold }));
 }

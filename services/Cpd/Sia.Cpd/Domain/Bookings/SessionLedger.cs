@@ -13,6 +13,9 @@ namespace Sia.Cpd.Domain.Bookings;
 /// (substitution); CONFIRMED, ATTENDED, NO_SHOW → ATTENDED or NO_SHOW (the register, from the session's start until it
 /// closes). Places taken (held, confirmed, attended, no-show) never exceed the capacity; the queue is served in order,
 /// its head first, and nobody new jumps it.
+/// Funded places are claimed by every booking not cancelled, waiting ones included (so an offer never needs funding it
+/// lacks), and never exceed the session's: a new booking asking for more than remain is refused, and an update may
+/// neither lower them below those claimed nor change their fund while any are claimed.
 /// Every operation starts by releasing lapsed holds and ends by offering freed places and renumbering the queue.
 /// </summary>
 internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> live, DateTime now, TimeSpan hold, TimeSpan registerOpen)
@@ -20,6 +23,8 @@ internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> l
     public SessionEntity Session => session;
 
     private int Taken => live.Where(b => b.State is BookingState.Held or BookingState.Confirmed or BookingState.Attended or BookingState.NoShow).Sum(b => b.Places);
+
+    private int FundedClaimed => live.Where(b => b.State != BookingState.Cancelled).Sum(b => b.FundedPlaces);
 
     private IEnumerable<BookingEntity> Queue => live.Where(b => b.State == BookingState.WaitingListed).OrderBy(b => b.WaitingPosition).ThenBy(b => b.Id);
 
@@ -30,9 +35,17 @@ internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> l
         Settle();
     }
 
-    /// <summary>A new booking: held or confirmed if its places fit and nobody waits, else at the end of the queue.</summary>
-    public void Place(BookingEntity booking, bool holdOnly)
+    /// <summary>
+    /// A new booking: held or confirmed if its places fit and nobody waits, else at the end of the queue; FAILED_PRECONDITION
+    /// if it asks for more funded places than remain.
+    /// </summary>
+    public void Place(BookingEntity booking, bool holdOnly, string sessionName)
     {
+        var fundedLeft = session.FundedPlaces - FundedClaimed;
+        if (booking.FundedPlaces > fundedLeft)
+            throw new PreconditionFailedException(sessionName, session.FundedPlaces == 0
+                ? $"{sessionName} has no funded places: book with funded_places 0."
+                : $"{sessionName} has {fundedLeft} of its {session.FundedPlaces} funded places left; this booking asks for {booking.FundedPlaces}. Ask for at most {fundedLeft}, or for the rest as paid places.");
         if (!Queue.Any() && Taken + booking.Places <= session.Capacity)
         {
             if (holdOnly) Hold(booking);
@@ -57,12 +70,15 @@ internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> l
         booking.UpdateTime = now;
     }
 
-    /// <summary>The booker cancels: a confirmed booking past the free period records <paramref name="policy"/>'s fee; the freed places are offered.</summary>
+    /// <summary>
+    /// The booker cancels: a confirmed booking past the free period records <paramref name="policy"/>'s fee on its paid
+    /// places (a fund pays no fees); the freed places are offered, its funded places freed.
+    /// </summary>
     public void Cancel(BookingEntity booking, string name, CancellationPolicy policy)
     {
         RequireLive(booking, name);
         var fee = booking.State == BookingState.Confirmed
-            ? policy.FeeFor(booking.Places, ClockExtensions.DateInEngland(now), ClockExtensions.DateInEngland(session.StartTime))
+            ? policy.FeeFor(booking.Places - booking.FundedPlaces, ClockExtensions.DateInEngland(now), ClockExtensions.DateInEngland(session.StartTime))
             : 0;
         Cancel(booking, CancelReason.Cancelled);
         booking.CancellationFeePence = fee;
@@ -116,15 +132,24 @@ internal sealed class SessionLedger(SessionEntity session, List<BookingEntity> l
     }
 
     /// <summary>
-    /// The organiser changes the capacity: never below the places held and confirmed (FAILED_PRECONDITION saying how many),
-    /// and places a raise frees are offered to the queue.
+    /// The organiser changes the capacity and funded places: the capacity never below the places held and confirmed, the
+    /// funded places never below those claimed nor their fund changed while any are (FAILED_PRECONDITION saying how many);
+    /// places a raise frees are offered to the queue.
     /// </summary>
-    public void Resize(int capacity, string sessionName)
+    public void Resize(int capacity, FundedPlaces? funded, string sessionName)
     {
         if (capacity < Taken)
             throw new PreconditionFailedException(sessionName,
                 $"{sessionName} has {Taken} places held or confirmed: its capacity cannot go below that. Cancel bookings first, or cancel the session.");
+        var fundedPlaces = funded?.Places ?? 0;
+        if (fundedPlaces < FundedClaimed)
+            throw new PreconditionFailedException(sessionName,
+                $"{sessionName}'s bookings claim {FundedClaimed} funded places: its funded places cannot go below that. Cancel bookings first, or cancel the session.");
+        if (FundedClaimed > 0 && funded?.Fund.Trim() != session.FundedPlacesFund)
+            throw new PreconditionFailedException(sessionName,
+                $"{sessionName}'s bookings claim {FundedClaimed} funded places paid by {session.FundedPlacesFund}: their fund cannot change while they do.");
         session.Capacity = capacity;
+        session.FundedPlaces = fundedPlaces;
         Settle();
     }
 

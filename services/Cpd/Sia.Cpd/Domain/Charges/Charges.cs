@@ -9,17 +9,17 @@ namespace Sia.Cpd.Domain.Charges;
 
 /// <summary>
 /// What a school owes for a term: its CONFIRMED, ATTENDED and NO_SHOW bookings of sessions starting in the term (by the
-/// date in England), each at its price. Not yet: cancellation fees, and funded places taken off.
+/// date in England), each at its price, and its late cancellations' fees; what funds pay beside (<see cref="ChargeLine"/>).
 /// </summary>
 internal sealed class Charges(CpdDbContext db, ISchoolRegistry registry)
 {
     private static readonly BookingState[] Charged = [BookingState.Confirmed, BookingState.Attended, BookingState.NoShow];
 
     /// <summary>
-    /// The charged bookings (places sold, and cancellations that cost a late fee), in create order, of those <paramref name="visibleTo"/> lets the caller see once the school
+    /// The lines of charged bookings (places sold, and cancellations that cost a late fee), in create order, of those <paramref name="visibleTo"/> lets the caller see once the school
     /// is known; NOT_FOUND for a school the registry does not have.
     /// </summary>
-    public async Task<IReadOnlyList<BookingEntity>> ForTermAsync(TermChargesName name, Func<RegistrySchool, Expression<Func<BookingEntity, bool>>> visibleTo,
+    public async Task<IReadOnlyList<ChargeLine>> ForTermAsync(TermChargesName name, Func<RegistrySchool, Expression<Func<BookingEntity, bool>>> visibleTo,
         CancellationToken cancellationToken)
     {
         var school = await registry.FindSchoolAsync(name.SchoolUrn, cancellationToken) ?? throw new NotFoundException($"schools/{name.SchoolUrn}");
@@ -31,6 +31,6 @@ internal sealed class Charges(CpdDbContext db, ISchoolRegistry registry)
                 && (Charged.Contains(booking.State) || (booking.State == BookingState.Cancelled && booking.CancellationFeePence > 0))
             orderby booking.Id
             select new { booking, session.StartTime }).ToListAsync(cancellationToken);
-        return [.. charged.Where(c => SchoolTerm.Of(ClockExtensions.DateInEngland(c.StartTime)) == name.Term).Select(c => c.booking)];
+        return [.. charged.Where(c => SchoolTerm.Of(ClockExtensions.DateInEngland(c.StartTime)) == name.Term).Select(c => new ChargeLine(c.booking))];
     }
 }

@@ -58,7 +58,8 @@ internal sealed class Sessions(CpdDbContext db, CreateRequestLog log, SessionLoc
     /// <summary>
     /// Changes the session as <paramref name="change"/> says (a stale etag is ABORTED, a cancelled session
     /// FAILED_PRECONDITION), under its row lock, as bookings are made, so that its capacity never goes below the places
-    /// held and confirmed, and places a raise frees are offered to the waiting list in the same transaction.
+    /// held and confirmed nor its funded places below those claimed (<see cref="SessionLedger.Resize"/>), and places a
+    /// raise frees are offered to the waiting list in the same transaction.
     /// </summary>
     public async Task<SessionEntity> UpdateAsync(SessionName name, uint? etag, Func<SessionContent, SessionContent> change, CancellationToken cancellationToken)
     {
@@ -72,7 +73,7 @@ internal sealed class Sessions(CpdDbContext db, CreateRequestLog log, SessionLoc
             var violations = new Violations();
             SessionRules.Validate(content, name.Course.Programme.AcademicYear, "session", violations);
             violations.ThrowIfAny();
-            locked.Ledger.Resize(content.Capacity, name.ToString());
+            locked.Ledger.Resize(content.Capacity, content.FundedPlaces, name.ToString());
         }
         catch (DomainException)
         {

@@ -40,6 +40,9 @@ internal static class BookingMapping
             Etag = Etag.From(entity.Version),
             CancellationFeePence = entity.CancellationFeePence,
             AttendanceRecordTime = entity.AttendanceRecordTime is { } recorded ? Times.ToMessage(recorded) : null,
+            FundedPlaces = entity.FundedPlaces,
+            Fund = entity.Fund ?? "",
+            FundedPence = entity.FundedPence,
         };
         foreach (var booked in BookedDelegate.Read(entity.Delegates))
             message.Delegates.Add(new Types.Delegate { Id = booked.Id, Name = booked.Name, Role = booked.Role, Email = booked.Email, Attended = booked.Attended == true });
@@ -53,7 +56,8 @@ internal static class BookingMapping
         [.. request.Attendance.Select(line => new AttendanceLine(line.DelegateId, line.Attended))];
 
     /// <summary>What a create asks for; the school as "schools/{urn}" (INVALID_ARGUMENT naming booking.school otherwise).</summary>
-    public static BookingContent ToContent(this Booking message) => new(ParseSchool(message.School), message.Places, message.ToDelegates(), message.WithSla);
+    public static BookingContent ToContent(this Booking message) =>
+        new(ParseSchool(message.School), message.Places, message.ToDelegates(), message.WithSla, message.FundedPlaces);
 
     public static IReadOnlyList<Delegate> ToDelegates(this Booking message) => [.. message.Delegates.Select(d => new Delegate(d.Name, d.Role, d.Email))];
 

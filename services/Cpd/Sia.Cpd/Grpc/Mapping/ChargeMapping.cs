@@ -1,5 +1,3 @@
-using Sia.Cpd.Data;
-using Sia.Cpd.Domain.Bookings;
 using Sia.Cpd.Domain.Charges;
 using Sia.Cpd.V1;
 
@@ -8,23 +6,23 @@ namespace Sia.Cpd.Grpc.Mapping;
 /// <summary>A school's term charges as the API's message.</summary>
 internal static class ChargeMapping
 {
-    public static TermCharges ToMessage(this IReadOnlyList<BookingEntity> charged, TermChargesName name) => new()
+    public static TermCharges ToMessage(this IReadOnlyList<ChargeLine> lines, TermChargesName name) => new()
     {
         Name = name.ToString(),
         Lines =
         {
-            charged.Select(b => new TermCharges.Types.ChargeLine
+            lines.Select(line => new TermCharges.Types.ChargeLine
             {
-                Booking = b.NameOf().ToString(),
-                State = (Booking.Types.State)b.State,
-                Places = b.Places,
-                WithSla = b.WithSla,
-                AmountPence = AmountOf(b),
+                Booking = line.Booking.NameOf().ToString(),
+                State = (Booking.Types.State)line.Booking.State,
+                Places = line.Booking.Places,
+                WithSla = line.Booking.WithSla,
+                AmountPence = line.AmountPence,
+                FundedPence = line.FundedPence,
+                FundedPlaces = line.Booking.FundedPlaces,
+                Fund = line.Booking.Fund ?? "",
             }),
         },
-        TotalPence = charged.Sum(AmountOf),
+        TotalPence = lines.Sum(line => line.AmountPence),
     };
-
-    /// <summary>A place sold costs its price; a late cancellation its fee.</summary>
-    private static long AmountOf(BookingEntity booking) => booking.State == BookingState.Cancelled ? booking.CancellationFeePence : booking.PricePence;
 }

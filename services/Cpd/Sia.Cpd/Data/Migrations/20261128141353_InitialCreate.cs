@@ -143,6 +143,9 @@ namespace Sia.Cpd.Data.Migrations
                     delegates = table.Column<string>(type: "jsonb", nullable: false),
                     with_sla = table.Column<bool>(type: "boolean", nullable: false),
                     price_pence = table.Column<long>(type: "bigint", nullable: false),
+                    funded_places = table.Column<int>(type: "integer", nullable: false),
+                    fund = table.Column<string>(type: "text", nullable: true),
+                    funded_pence = table.Column<long>(type: "bigint", nullable: false),
                     booked_by = table.Column<string>(type: "text", nullable: false),
                     state = table.Column<int>(type: "integer", nullable: false),
                     hold_expire_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -161,6 +164,7 @@ namespace Sia.Cpd.Data.Migrations
                     table.UniqueConstraint("AK_bookings_alliance_id_academic_year_course_id_session_id_boo~", x => new { x.alliance_id, x.academic_year, x.course_id, x.session_id, x.booking_id });
                     table.CheckConstraint("ck_bookings_attendance", "(state IN (5, 6)) = (attendance_record_time IS NOT NULL)");
                     table.CheckConstraint("ck_bookings_cancellation_fee", "cancellation_fee_pence = 0 OR (cancellation_fee_pence > 0 AND state = 4)");
+                    table.CheckConstraint("ck_bookings_funded", "funded_places BETWEEN 0 AND places AND (fund IS NULL) = (funded_places = 0) AND funded_pence >= 0");
                     table.CheckConstraint("ck_bookings_held", "(state = 1) = (hold_expire_time IS NOT NULL)");
                     table.CheckConstraint("ck_bookings_places", "places >= 1");
                     table.CheckConstraint("ck_bookings_price", "price_pence >= 0");

@@ -13,7 +13,7 @@ using Sia.Cpd.Data;
 namespace Sia.Cpd.Data.Migrations
 {
     [DbContext(typeof(CpdDbContext))]
-    [Migration("20261128135848_InitialCreate")]
+    [Migration("20261128141353_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -142,6 +142,18 @@ namespace Sia.Cpd.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("delegates");
 
+                    b.Property<string>("Fund")
+                        .HasColumnType("text")
+                        .HasColumnName("fund");
+
+                    b.Property<long>("FundedPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("funded_pence");
+
+                    b.Property<int>("FundedPlaces")
+                        .HasColumnType("integer")
+                        .HasColumnName("funded_places");
+
                     b.Property<DateTime?>("HoldExpireTime")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("hold_expire_time");
@@ -214,6 +226,8 @@ namespace Sia.Cpd.Data.Migrations
                             t.HasCheckConstraint("ck_bookings_attendance", "(state IN (5, 6)) = (attendance_record_time IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_bookings_cancellation_fee", "cancellation_fee_pence = 0 OR (cancellation_fee_pence > 0 AND state = 4)");
+
+                            t.HasCheckConstraint("ck_bookings_funded", "funded_places BETWEEN 0 AND places AND (fund IS NULL) = (funded_places = 0) AND funded_pence >= 0");
 
                             t.HasCheckConstraint("ck_bookings_held", "(state = 1) = (hold_expire_time IS NOT NULL)");
 
