@@ -39,6 +39,13 @@ public sealed class DemoDataTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(12, writing.Where(b => b.State == State.Confirmed).Sum(b => b.Places));
         Assert.Equal([(990006, 1), (990001, 2)], writing.Where(b => b.State == State.WaitingListed).Select(b => (int.Parse(b.School["schools/".Length..]), b.WaitingPosition)));
         Assert.All(writing, b => Assert.Equal(b.Places * (b.WithSla ? 9_500 : 12_000), b.PricePence));
+
+        var assessment = (await new BookingService.BookingServiceClient(channel).ListBookingsAsync(new ListBookingsRequest
+        {
+            Parent = $"{Programme}/courses/assessment-without-levels/sessions/autumn-1",
+        })).Bookings;
+        Assert.Equal([(2, 0L, 19_000L), (1, 19_000L, 9_500L), (0, 24_000L, 0L)], assessment.Select(b => (b.FundedPlaces, b.PricePence, b.FundedPence)));
+        Assert.All(assessment.Where(b => b.FundedPlaces > 0), b => Assert.Equal("localAuthorities/816/funds/school-improvement-commissioning-2015-16", b.Fund));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Sia.Cpd.Demo;
 /// <summary>
 /// Pathfinder TSA's city-wide CPD programme for York, 2015/16, as York's commissioning plan describes it (£226,680, needs
 /// led, under York's priorities 4-6): its courses, their sessions at SLA prices, and some bookings by York's demo schools,
-/// one session full with two schools waiting. The people are made up.
+/// one session full with two schools waiting, three places paid by York's commissioning fund. The people are made up.
 /// </summary>
 internal static class PathfinderProgramme
 {
@@ -73,8 +73,8 @@ internal static class PathfinderProgramme
         Book("writing-ks1-ks2", "autumn-1", 990001, "minster-view", 1, batch: 2),
         Book("early-years", "autumn-1", 990012, "clifton-nursery", 2),
         Book("early-years", "autumn-1", 990004, "acomb-green", 1),
-        Book("assessment-without-levels", "autumn-1", 990003, "ouse-bank", 2),
-        Book("assessment-without-levels", "autumn-1", 990007, "pathfinder-secondary", 3),
+        Book("assessment-without-levels", "autumn-1", 990003, "ouse-bank", 2, funded: 2),
+        Book("assessment-without-levels", "autumn-1", 990007, "pathfinder-secondary", 3, funded: 1),
         Book("assessment-without-levels", "autumn-1", 990009, "heworth-croft", 2, withSla: false),
         Book("nqt-rqt", "cohort-1", 990003, "ouse-bank", 2),
         Book("nqt-rqt", "cohort-1", 990008, "tang-hall", 1),
@@ -94,11 +94,12 @@ internal static class PathfinderProgramme
     }
 
     /// <summary>A school's booking of <paramref name="places"/> made-up delegates ("Demo Delegate N", at an example.org address of the school).</summary>
-    private static (string, string, BookingContent, Guid) Book(string courseId, string sessionId, int urn, string school, int places, bool withSla = true, int batch = 1)
+    private static (string, string, BookingContent, Guid) Book(string courseId, string sessionId, int urn, string school, int places, bool withSla = true,
+        int batch = 1, int funded = 0)
     {
         var delegates = Enumerable.Range(1, places)
             .Select(i => new Delegate($"Demo Delegate {batch}-{i}", i == 1 ? "Subject leader" : "Class teacher", $"delegate{batch}-{i}@{school}.example.org")).ToList();
         var requestId = new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"cpd-demo/{courseId}/{sessionId}/{urn}/{batch}")));
-        return (courseId, sessionId, new BookingContent(urn, places, delegates, withSla, FundedPlaces: 0), requestId);
+        return (courseId, sessionId, new BookingContent(urn, places, delegates, withSla, funded), requestId);
     }
 }
