@@ -69,6 +69,7 @@ internal static class FundingNames
         ["alliances", var id] => PartnerActsFor.IsAllianceId(id),
         ["systemLeaders", var id] => id.Length is >= 1 and <= 18 && id[0] != '0' && id.All(char.IsAsciiDigit),
         ["localAuthorities", var code] => code == fundLocalAuthorityCode,
+        // The registry gives clusters ids of the form it gives alliances.
         ["localAuthorities", var code, "clusters", var id] => code == fundLocalAuthorityCode && PartnerActsFor.IsAllianceId(id),
         _ => false,
     };

@@ -10,8 +10,6 @@ public static class FinancialYear
 
     public static string Id(int year) => AcademicYear.Id(year);
 
-    public static string Label(int year) => AcademicYear.Label(year);
-
     /// <summary>"2015-16": its two years must follow one another, the first from <see cref="First"/> to <see cref="Last"/>.</summary>
     public static bool TryParse(string id, out int year) => AcademicYear.TryParse(id, out year);
 }
