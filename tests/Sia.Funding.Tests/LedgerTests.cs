@@ -65,6 +65,18 @@ public sealed class LedgerTests(FundingStack stack) : IClassFixture<FundingStack
     }
 
     [Fact]
+    public async Task The_database_refuses_a_balance_below_zero_but_a_sources()
+    {
+        var fund = await Funds.CreateFundAsync(CreateFund("never-overdrawn", SchoolsCausingConcern()));
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() =>
+            ExecuteAsync($"UPDATE balances SET balance_pence = -1 WHERE account = '{fund.Name}#unallocated'"));
+
+        Assert.Equal(PostgresErrorCodes.CheckViolation, error.SqlState);
+        Assert.Equal("ck_balances_balance_pence", error.ConstraintName);
+    }
+
+    [Fact]
     public async Task Balances_rebuilt_from_the_ledger_equal_the_stored_ones()
     {
         var fund = await Funds.CreateFundAsync(CreateFund("rebuilt", Commissioning()));
