@@ -1,6 +1,6 @@
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Sia.Funding.Domain.Ledger;
+using Sia.Funding.Domain.Accounting;
 using Sia.ServiceDefaults;
 using Sia.Testing.Postgres;
 

@@ -2,7 +2,7 @@ using Sia.Contracts;
 using Sia.Funding.Data;
 using Sia.Funding.Domain.Allocations;
 using Sia.Funding.Domain.Funds;
-using Sia.Funding.Domain.Ledger;
+using Sia.Funding.Domain.Accounting;
 using Sia.Funding.Grpc;
 using Sia.ServiceDefaults;
 using Sia.ServiceKit.Data;

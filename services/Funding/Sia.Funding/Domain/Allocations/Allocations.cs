@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sia.Contracts.DomainErrors;
 using Sia.Funding.Data;
-using Sia.Funding.Domain.Ledger;
+using Sia.Funding.Domain.Accounting;
 using Sia.ServiceKit.Domain;
 
 namespace Sia.Funding.Domain.Allocations;
@@ -10,7 +10,7 @@ namespace Sia.Funding.Domain.Allocations;
 /// Funds' allocations to providers. Each is made under its fund's row lock (<see cref="FundLocks"/>) by a ledger movement
 /// from the fund's unallocated balance, so a fund's allocations never add up to more than the fund.
 /// </summary>
-internal sealed class Allocations(FundingDbContext db, FundLocks locks, Ledger.Ledger ledger, CreateRequestLog log, TimeProvider clock)
+internal sealed class Allocations(FundingDbContext db, FundLocks locks, Ledger ledger, CreateRequestLog log, TimeProvider clock)
 {
     /// <summary>The allocation; NOT_FOUND too when <paramref name="visibleProviders"/> (null: all) does not hold its provider.</summary>
     public async Task<AllocationEntity> GetAsync(AllocationName name, IReadOnlySet<string>? visibleProviders, CancellationToken cancellationToken)

@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Sia.Contracts.DomainErrors;
 using Sia.Funding.Data;
-using Sia.Funding.Domain.Ledger;
+using Sia.Funding.Domain.Accounting;
 using Sia.ServiceKit.Domain;
 
 namespace Sia.Funding.Domain.Funds;
 
 /// <summary>Local authorities' funds, each opened in the ledger by a credit of its amount from its source.</summary>
-internal sealed class Funds(FundingDbContext db, Ledger.Ledger ledger, CreateRequestLog log, TimeProvider clock)
+internal sealed class Funds(FundingDbContext db, Ledger ledger, CreateRequestLog log, TimeProvider clock)
 {
     public async Task<FundState> GetAsync(FundName name, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sia.Funding.Data;
 using Sia.ServiceKit.Domain;
 
-namespace Sia.Funding.Domain.Ledger;
+namespace Sia.Funding.Domain.Accounting;
 
 /// <summary>
 /// The double-entry ledger: every movement becomes a journal entry whose lines sum to zero, and each account's stored

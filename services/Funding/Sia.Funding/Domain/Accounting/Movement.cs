@@ -1,6 +1,6 @@
 using Sia.Funding.Data;
 
-namespace Sia.Funding.Domain.Ledger;
+namespace Sia.Funding.Domain.Accounting;
 
 /// <summary>Pence into an account (positive) or out of it (negative).</summary>
 internal sealed record Posting(string Account, long AmountPence);

@@ -1,4 +1,4 @@
-namespace Sia.Funding.Domain.Ledger;
+namespace Sia.Funding.Domain.Accounting;
 
 /// <summary>
 /// The ledger's accounts, named after the resource whose money they hold: a fund's source (which gave the fund its money

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Sia.Contracts.DomainErrors;
 using Sia.Funding.Data;
 
-namespace Sia.Funding.Domain.Ledger;
+namespace Sia.Funding.Domain.Accounting;
 
 /// <summary>
 /// Opens a transaction and locks the fund's row (SELECT ... FOR UPDATE), so that movements of its money run one at a

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sia.Funding.Data;
 
-namespace Sia.Funding.Domain.Ledger;
+namespace Sia.Funding.Domain.Accounting;
 
 /// <summary>Balances as stored, and as rebuilt from the journal alone: the two always agree.</summary>
 internal sealed class LedgerCheck(FundingDbContext db)
