@@ -6,8 +6,9 @@ namespace Sia.Funding.Domain.Accounting;
 
 /// <summary>
 /// The double-entry ledger: every movement becomes a journal entry whose lines sum to zero, and each account's stored
-/// balance moves with it in the same save. Callers post under the lock of the fund whose accounts move
-/// (<see cref="FundLocks"/>), so balances are read and written one movement at a time.
+/// balance moves with it in the same save. A movement of an existing fund's money is posted under that fund's lock
+/// (<see cref="FundLocks"/>), so its balances are read and written one movement at a time; a fund's opening moves only
+/// accounts that are new with it.
 /// </summary>
 internal sealed class Ledger(FundingDbContext db, TimeProvider clock)
 {
