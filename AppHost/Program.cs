@@ -14,6 +14,7 @@ var postgres = builder.AddStackPostgres("postgres");
 var registryDb = postgres.AddDatabase("registrydb");
 var riskDb = postgres.AddDatabase("riskdb");
 var cpdDb = postgres.AddDatabase("cpddb");
+var fundingDb = postgres.AddDatabase("fundingdb");
 
 var registry = builder.AddProject<Projects.Sia_Registry>("registry")
     .WithReference(registryDb)
@@ -40,6 +41,13 @@ var cpd = builder.AddProject<Projects.Sia_Cpd>("cpd")
     .WithEnvironment("Gateway__PartnerSigningKey", partnerSigningKey)
     .AsSiaService();
 
+// LAs' school improvement funds, their allocations and the ledger of every movement.
+var funding = builder.AddProject<Projects.Sia_Funding>("funding")
+    .WithReference(fundingDb)
+    .WaitFor(fundingDb)
+    .WithEnvironment("Gateway__PartnerSigningKey", partnerSigningKey)
+    .AsSiaService();
+
 builder.AddProject<Projects.Sia_Gateway>("gateway")
     .WithReference(registry)
     .WaitFor(registry)
@@ -47,6 +55,8 @@ builder.AddProject<Projects.Sia_Gateway>("gateway")
     .WaitFor(risk)
     .WithReference(cpd)
     .WaitFor(cpd)
+    .WithReference(funding)
+    .WaitFor(funding)
     .WithEnvironment("Gateway__PartnerSigningKey", partnerSigningKey)
     .AsSiaService()
     .WithCallingInstructions();

@@ -30,7 +30,7 @@ public sealed class StackFixture : IAsyncLifetime
     public const string RateLimitedKey = "sia-stack-tests-rate-limited-key";
     public const int PermitsPerSecond = 5, Burst = 20;
     private static readonly TimeSpan GatewayHealthCheckInterval = TimeSpan.FromSeconds(1);
-    public static readonly string[] Resources = ["postgres", "registrydb", "riskdb", "cpddb", "registry", "risk", "cpd", "gateway"];
+    public static readonly string[] Resources = ["postgres", "registrydb", "riskdb", "cpddb", "fundingdb", "registry", "risk", "cpd", "funding", "gateway"];
 
     private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), $"sia-stack-{Guid.NewGuid():N}");
     private GrpcChannel? _gateway;

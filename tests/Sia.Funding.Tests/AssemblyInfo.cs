@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(Sia.Testing.Postgres.PostgresServer))]
