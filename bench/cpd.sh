@@ -88,7 +88,7 @@ direct=http://127.0.0.1:$cpd_port
 gateway=http://127.0.0.1:$gateway_port
 client() { taskset -c "$CLIENT_CPU" dotnet "$client_dll" "$@" 3>&-; }
 cpu_ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }  # pid -> user + system CPU time, in clock ticks
-busy_ticks() { awk -v cpu="cpu$1" '$1 == cpu { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }  # cpu -> its busy time, in clock ticks
+busy_ticks() { awk -v cpus=",$1," '$1 ~ /^cpu[0-9]+$/ && index(cpus, "," substr($1, 4) ",") { busy += $2 + $3 + $4 + $7 + $8 } END { print busy }' /proc/stat; }  # cpus (0 or 0,1) -> their busy time, in clock ticks
 # Sessions are made directly, as the provider's own set-up would be; the bookings go by the path measured. Each run's
 # line: label, bookings/s, p50, p99, confirmed, other, then the CPU ticks of the CPD service, the registry and the
 # server CPU as a whole (PostgreSQL is the rest of it).
