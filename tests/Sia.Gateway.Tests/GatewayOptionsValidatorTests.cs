@@ -92,7 +92,7 @@ public sealed class GatewayOptionsValidatorTests
             .Build().AsEnumerable().ToDictionary());
 
         Assert.True(new GatewayOptionsValidator().Validate(null, options).Succeeded);
-        Assert.Equal(["Demo Partner", "Demo Schools Reader", "York LA Officer", "Middlesbrough Scrutiny", "Pathfinder TSA", "Minster View Primary"], options.Partners.Select(p => p.Name));
+        Assert.Equal(["Demo Partner", "Demo Schools Reader", "York LA Officer", "Middlesbrough Scrutiny", "Pathfinder TSA", "Minster View Primary", "York LA Finance"], options.Partners.Select(p => p.Name));
         Assert.Equal(["816"], options.Partners[2].ActsFor.LocalAuthorities);
         Assert.Equal(TestPartners.Hash("sia-demo-york-key"), options.Partners[2].KeyHash);
         Assert.Equal(["806"], options.Partners[3].ActsFor.LocalAuthorities);
@@ -101,6 +101,8 @@ public sealed class GatewayOptionsValidatorTests
         Assert.Equal(TestPartners.Hash("sia-demo-pathfinder-key"), options.Partners[4].KeyHash);
         Assert.Equal(["990001"], options.Partners[5].ActsFor.Schools);
         Assert.Equal(TestPartners.Hash("sia-demo-minster-view-key"), options.Partners[5].KeyHash);
+        Assert.Equal(["816"], options.Partners[6].ActsFor.LocalAuthorities);
+        Assert.Equal(TestPartners.Hash("sia-demo-york-finance-key"), options.Partners[6].KeyHash);
         Assert.All(options.Partners.Take(2), p => Assert.Empty(p.ActsFor.LocalAuthorities.Concat(p.ActsFor.Alliances).Concat(p.ActsFor.Schools)));
     }
 

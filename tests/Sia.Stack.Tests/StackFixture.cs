@@ -25,6 +25,7 @@ public sealed class StackFixture : IAsyncLifetime
     public const string MiddlesbroughKey = "sia-demo-middlesbrough-key";
     public const string PathfinderKey = "sia-demo-pathfinder-key";
     public const string MinsterViewKey = "sia-demo-minster-view-key";
+    public const string YorkFinanceKey = "sia-demo-york-finance-key";
 
     /// <summary>A partner of the tests' own, which may only read a school: the rate limit test empties its bucket.</summary>
     public const string RateLimitedKey = "sia-stack-tests-rate-limited-key";
@@ -58,10 +59,10 @@ public sealed class StackFixture : IAsyncLifetime
         builder.CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", PermitsPerSecond.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("Gateway__RateLimit__Burst", Burst.ToString(CultureInfo.InvariantCulture))
-            // A partner after the six of the gateway's appsettings.Development.json.
-            .WithEnvironment("Gateway__Partners__6__Name", "Stack Tests Rate Limited")
-            .WithEnvironment("Gateway__Partners__6__KeyHash", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(RateLimitedKey))))
-            .WithEnvironment("Gateway__Partners__6__Scopes__0", "/sia.registry.v1.SchoolService/GetSchool")
+            // A partner after the seven of the gateway's appsettings.Development.json.
+            .WithEnvironment("Gateway__Partners__7__Name", "Stack Tests Rate Limited")
+            .WithEnvironment("Gateway__Partners__7__KeyHash", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(RateLimitedKey))))
+            .WithEnvironment("Gateway__Partners__7__Scopes__0", "/sia.registry.v1.SchoolService/GetSchool")
             .WithEnvironment("ReverseProxy__Clusters__registry__HealthCheck__Active__Interval", GatewayHealthCheckInterval.ToString());
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
