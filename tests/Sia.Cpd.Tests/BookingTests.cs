@@ -34,6 +34,24 @@ public sealed class BookingTests(CpdStack stack) : IClassFixture<CpdStack>
     }
 
     [Fact]
+    public async Task Two_hundred_concurrent_bookers_through_the_gateway_get_thirty_places_and_a_queue_of_170()
+    {
+        var session = await NewSessionAsync(stack, capacity: 30);
+        await using var gateway = await CpdGateway.StartAsync(stack.Address, stack.Registry.Address);
+        var client = new BookingService.BookingServiceClient(gateway.CreateChannel());
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
+            client.CreateBookingAsync(Create(session, hold: i % 2 == 0, requestId: Guid.NewGuid().ToString()), CpdGateway.York).ResponseAsync));
+
+        Assert.Equal(30, answers.Count(b => b.State is State.Confirmed or State.Held));
+        Assert.Equal(Enumerable.Range(1, 170), answers.Where(b => b.State == State.WaitingListed).Select(b => b.WaitingPosition).Order());
+        Assert.All(answers, b => Assert.Equal("York LA bookings", b.BookedBy));
+        var stored = await Bookings.ListAllAsync(session.Name);
+        Assert.Equal(answers.Select(b => b.Name).Order(), stored.Select(b => b.Name).Order());
+        Assert.Equal(Enumerable.Range(1, 170), stored.Where(b => b.State == State.WaitingListed).Select(b => b.WaitingPosition));
+    }
+
+    [Fact]
     public async Task Concurrent_retries_with_one_request_id_make_one_booking_and_another_body_under_it_is_refused()
     {
         var session = await NewSessionAsync(stack, capacity: 5);

@@ -41,6 +41,9 @@ public class CpdStack(PostgresServer postgres) : IAsyncLifetime
 
     public GrpcChannel CreateChannel() => _cpd.CreateChannel();
 
+    /// <summary>The first instance's address, for a gateway in front of it.</summary>
+    public Uri Address => _cpd.Address;
+
     /// <summary>A channel to a second instance of the CPD service over the same database (started on first asking), as when it runs scaled out.</summary>
     public async Task<GrpcChannel> CreateSecondInstanceChannelAsync() =>
         (await (_second ??= CpdHost.StartAsync(_database, Registry.Address, Settings, ConfigureServices))).CreateChannel();
