@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Sia.Cpd.Registry;
 
-/// <summary>Cpd:Registry: where the registry is, how long the service waits for its answer, and how long it remembers a school.</summary>
+/// <summary>Cpd:Registry: where the registry is, how long the service waits for its answer, and how long it remembers what it was told.</summary>
 internal sealed class RegistryOptions
 {
     public const string Section = "Cpd:Registry";
@@ -16,9 +16,10 @@ internal sealed class RegistryOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How long a school the registry has (its local authority, whether it is open) is remembered, sparing the registry a
-    /// question per booking; a school closed in the registry may still be booked for this long. 0: ask every time.
+    /// How long a school the registry has (its local authority, whether it is open) and an alliance's memberships are
+    /// remembered, sparing the registry questions per booking: a school closed in the registry may still be booked, and a
+    /// membership just added or ended count as before, for this long. 0: ask every time.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
-    public TimeSpan SchoolCacheTime { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan CacheTime { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -16,13 +16,13 @@ internal sealed partial class RegistrySchools(SchoolService.SchoolServiceClient 
 {
     private const int OpenStatus = 1, OpenProposedToClose = 3;
 
-    /// <summary>The school as the registry has it, remembered for <see cref="RegistryOptions.SchoolCacheTime"/> (a school it does not have is not remembered).</summary>
+    /// <summary>The school as the registry has it, remembered for <see cref="RegistryOptions.CacheTime"/> (a school it does not have is not remembered).</summary>
     public async Task<RegistrySchool?> FindSchoolAsync(int urn, CancellationToken cancellationToken)
     {
         var key = (nameof(RegistrySchools), urn);
         if (cache.TryGetValue(key, out RegistrySchool? known)) return known;
         var school = await AskAsync(urn, cancellationToken);
-        if (school is not null && options.Value.SchoolCacheTime > TimeSpan.Zero) cache.Set(key, school, options.Value.SchoolCacheTime);
+        if (school is not null && options.Value.CacheTime > TimeSpan.Zero) cache.Set(key, school, options.Value.CacheTime);
         return school;
     }
 
@@ -49,37 +49,50 @@ internal sealed partial class RegistrySchools(SchoolService.SchoolServiceClient 
         var members = new List<string>();
         foreach (var allianceId in allianceIds)
         {
-            var alliance = CatalogueNames.Alliance(allianceId);
-            try
-            {
-                var request = new ListAllianceMembershipsRequest { Parent = alliance, PageSize = 500, ShowEnded = true };
-                do
-                {
-                    var page = await alliances.ListAllianceMembershipsAsync(request, deadline: Deadline(), cancellationToken: cancellationToken);
-                    if (page.AllianceMemberships.Any(m => m.School == school && RunsOn(m, on)))
-                    {
-                        members.Add(allianceId);
-                        break;
-                    }
-                    request.PageToken = page.NextPageToken;
-                } while (request.PageToken.Length > 0);
-            }
-            catch (RpcException error) when (error.StatusCode == StatusCode.NotFound)
-            {
-                // No such alliance: no member of it.
-            }
-            catch (RpcException error) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw NotAsked($"{alliance}'s members", error);
-            }
+            if ((await MembershipsAsync(allianceId, cancellationToken)).Any(m => m.School == school && m.RunsOn(on))) members.Add(allianceId);
         }
         return members;
     }
 
-    /// <summary>Whether the school is a member on <paramref name="day"/>: from its join date, until (not on) its leave date.</summary>
-    private static bool RunsOn(AllianceMembership membership, DateOnly day) =>
-        membership.JoinDate is { } join && new DateOnly(join.Year, join.Month, join.Day) <= day
-        && (membership.LeaveDate is not { } leave || day < new DateOnly(leave.Year, leave.Month, leave.Day));
+    /// <summary>
+    /// Every membership the alliance has had (none for an alliance the registry does not have), remembered for
+    /// <see cref="RegistryOptions.CacheTime"/>.
+    /// </summary>
+    private async Task<IReadOnlyList<Membership>> MembershipsAsync(string allianceId, CancellationToken cancellationToken)
+    {
+        var key = (nameof(MembershipsAsync), allianceId);
+        if (cache.TryGetValue(key, out IReadOnlyList<Membership>? known) && known is not null) return known;
+        var alliance = CatalogueNames.Alliance(allianceId);
+        var memberships = new List<Membership>();
+        try
+        {
+            var request = new ListAllianceMembershipsRequest { Parent = alliance, PageSize = 500, ShowEnded = true };
+            do
+            {
+                var page = await alliances.ListAllianceMembershipsAsync(request, deadline: Deadline(), cancellationToken: cancellationToken);
+                memberships.AddRange(page.AllianceMemberships.Where(m => m.JoinDate is not null).Select(m => new Membership(m.School, ToDate(m.JoinDate), m.LeaveDate is { } leave ? ToDate(leave) : null)));
+                request.PageToken = page.NextPageToken;
+            } while (request.PageToken.Length > 0);
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.NotFound)
+        {
+            // No such alliance: no member of it.
+        }
+        catch (RpcException error) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw NotAsked($"{alliance}'s members", error);
+        }
+        if (options.Value.CacheTime > TimeSpan.Zero) cache.Set(key, (IReadOnlyList<Membership>)memberships, options.Value.CacheTime);
+        return memberships;
+    }
+
+    private static DateOnly ToDate(Google.Type.Date date) => new(date.Year, date.Month, date.Day);
+
+    /// <summary>A school's membership of an alliance: from its join date, until (not on) its leave date.</summary>
+    private sealed record Membership(string School, DateOnly Join, DateOnly? Leave)
+    {
+        public bool RunsOn(DateOnly day) => Join <= day && (Leave is not { } leave || day < leave);
+    }
 
     private DateTime Deadline() => clock.GetUtcNow().UtcDateTime + options.Value.Timeout;
 
