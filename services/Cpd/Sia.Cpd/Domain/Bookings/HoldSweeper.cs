@@ -6,7 +6,8 @@ namespace Sia.Cpd.Domain.Bookings;
 /// <summary>
 /// Releases lapsed holds every <see cref="BookingOptions.SweepSeconds"/>, so that a waiting booking is offered its place
 /// within seconds of a hold lapsing even when nobody else books the session. The look is one query, left out of the
-/// traces; each release is traced. Every instance sweeps: the session's row lock makes a release happen once.
+/// traces; each release is traced. Every instance sweeps: the session's row lock makes a release happen once. A failure
+/// is logged once until a sweep succeeds again.
 /// </summary>
 internal sealed partial class HoldSweeper(IServiceScopeFactory scopes, IOptions<BookingOptions> options, ILogger<HoldSweeper> logger) : BackgroundService
 {
@@ -16,15 +17,19 @@ internal sealed partial class HoldSweeper(IServiceScopeFactory scopes, IOptions<
     {
         if (options.Value.SweepSeconds == 0) return;
         var interval = TimeSpan.FromSeconds(options.Value.SweepSeconds);
+        var failing = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 foreach (var session in await LapsedAsync(stoppingToken)) await ReleaseAsync(session, stoppingToken);
+                failing = false;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                LogFailed(logger, e);
+                // Once per outage: the database being away would otherwise log a line every sweep.
+                if (!failing) LogFailed(logger, e);
+                failing = true;
             }
             await Task.Delay(interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
@@ -44,6 +49,6 @@ internal sealed partial class HoldSweeper(IServiceScopeFactory scopes, IOptions<
         await scope.ServiceProvider.GetRequiredService<LapsedHolds>().ReleaseAsync(session, cancellationToken);
     }
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Could not release lapsed holds; trying again at the next sweep")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Could not release lapsed holds; trying again at each sweep, silently until one succeeds")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
