@@ -12,6 +12,7 @@ public sealed class LedgerTests(FundingStack stack) : IClassFixture<FundingStack
 {
     private FundService.FundServiceClient Funds => new(stack.CreateChannel());
     private AllocationService.AllocationServiceClient Allocations => new(stack.CreateChannel());
+    private CommitmentService.CommitmentServiceClient Commitments => new(stack.CreateChannel());
 
     [Fact]
     public async Task Each_movement_is_a_journal_entry_with_who_why_and_its_request_id_whose_lines_sum_to_zero()
@@ -89,6 +90,40 @@ public sealed class LedgerTests(FundingStack stack) : IClassFixture<FundingStack
         Assert.Equal(80_538_000 - 25_170_000 - 22_668_000, stored[$"{fund.Name}#unallocated"]);
         Assert.Equal(22_668_000, stored[$"{fund.Name}/allocations/pathfinder#balance"]);
         Assert.Equal(-80_538_000, stored[$"{fund.Name}#source"]);
+    }
+
+    [Fact]
+    public async Task Commitments_spend_and_releases_are_journal_entries_and_the_rebuilt_balances_equal_the_stored_ones()
+    {
+        var fund = await Funds.CreateFundAsync(CreateFund("mixed", Commissioning()));
+        var ebor = await Allocations.CreateAllocationAsync(CreateAllocation(fund.Name, "ebor", To("alliances/ebor", 25_170_000)));
+        var pathfinder = await Allocations.CreateAllocationAsync(CreateAllocation(fund.Name, "pathfinder", To("alliances/pathfinder", 22_668_000)));
+        var autumn = await Commitments.CreateCommitmentAsync(CreateCommitment(ebor.Name, "autumn", Deployment(1_000_000)));
+        var spring = await Commitments.CreateCommitmentAsync(CreateCommitment(ebor.Name, "spring", Deployment(1_000_000)));
+        var programme = await Commitments.CreateCommitmentAsync(CreateCommitment(pathfinder.Name, "programme", Deployment(5_000_000)));
+        await Commitments.RecordSpendAsync(Spend(autumn.Name, 1_000_000, "EBOR-1"));
+        await Commitments.ReleaseCommitmentAsync(new ReleaseCommitmentRequest { Name = autumn.Name, Reason = "spent in full" });
+        var spend = Spend(spring.Name, 250_000, "EBOR-2");
+        await Commitments.RecordSpendAsync(spend);
+        await Commitments.ReleaseCommitmentAsync(new ReleaseCommitmentRequest { Name = spring.Name, Reason = "the deployment ended early" });
+        await Commitments.RecordSpendAsync(Spend(programme.Name, 1_234_567, "PATH-1"));
+
+        var (stored, rebuilt) = await stack.BalancesAsync();
+
+        Assert.Equal(rebuilt, stored);
+        Assert.Equal(25_170_000 - 1_000_000 - 250_000, stored[$"{ebor.Name}#balance"]);
+        Assert.Equal((1_000_000, 0), (stored[$"{autumn.Name}#spent"], stored[$"{autumn.Name}#balance"]));
+        Assert.Equal((5_000_000 - 1_234_567, 1_234_567), (stored[$"{programme.Name}#balance"], stored[$"{programme.Name}#spent"]));
+        // A release of a commitment spent in full moves nothing.
+        Assert.Equal(
+        [
+            ["Spent", "internal", "Invoice EBOR-2 of 2015-12-18", spend.RequestId, $"{spring.Name}#balance=-250000 {spring.Name}#spent=250000"],
+            ["Released", "internal", "the deployment ended early", "", $"{spring.Name}#balance=-750000 {ebor.Name}#balance=750000"],
+        ], await QueryAsync($"""
+            SELECT e.kind, e.actor, e.reason, coalesce(e.request_id::text, ''), string_agg(l.account || '=' || l.amount_pence, ' ' ORDER BY l.amount_pence)
+            FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id WHERE e.subject = '{spring.Name}' AND e.kind <> 'Committed' GROUP BY e.id ORDER BY e.id
+            """));
+        Assert.Equal([["0"]], await QueryAsync($"SELECT count(*)::text FROM journal_entries WHERE subject = '{autumn.Name}' AND kind = 'Released'"));
     }
 
     private async Task ExecuteAsync(string sql)

@@ -36,11 +36,32 @@ internal static class York
         Reason = $"2015/16 commissioning: {provider}",
     };
 
+    public static Commitment Deployment(long amountPence, string school = "schools/121615") => new()
+    {
+        Kind = Commitment.Types.Kind.SystemLeaderDeployment,
+        Purpose = "NLE deployment, autumn term 2015",
+        School = school,
+        Source = "localAuthorities/816/priorities/good-or-better-2015/interventions/nle-autumn",
+        AmountPence = amountPence,
+    };
+
     public static CreateFundRequest CreateFund(string fundId, Fund fund, string localAuthority = LocalAuthority) =>
         new() { Parent = localAuthority, FundId = fundId, Fund = fund, RequestId = Guid.NewGuid().ToString() };
 
     public static CreateAllocationRequest CreateAllocation(string fund, string allocationId, Allocation allocation) =>
         new() { Parent = fund, AllocationId = allocationId, Allocation = allocation, RequestId = Guid.NewGuid().ToString() };
+
+    public static CreateCommitmentRequest CreateCommitment(string allocation, string commitmentId, Commitment commitment) =>
+        new() { Parent = allocation, CommitmentId = commitmentId, Commitment = commitment, RequestId = Guid.NewGuid().ToString() };
+
+    public static RecordSpendRequest Spend(string commitment, long amountPence, string invoice = "EBOR-2015-117") => new()
+    {
+        Name = commitment,
+        InvoiceReference = invoice,
+        SpendDate = new Google.Type.Date { Year = 2015, Month = 12, Day = 18 },
+        AmountPence = amountPence,
+        RequestId = Guid.NewGuid().ToString(),
+    };
 
     /// <summary>A copy of the message with a change.</summary>
     public static T With<T>(this T message, Action<T> change) where T : IMessage<T>

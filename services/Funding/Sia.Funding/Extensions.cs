@@ -1,6 +1,7 @@
 using Sia.Contracts;
 using Sia.Funding.Data;
 using Sia.Funding.Domain.Allocations;
+using Sia.Funding.Domain.Commitments;
 using Sia.Funding.Domain.Funds;
 using Sia.Funding.Domain.Accounting;
 using Sia.Funding.Grpc;
@@ -15,7 +16,7 @@ public static class Extensions
 {
     /// <summary>
     /// The funding service's services: its database (ConnectionStrings:fundingdb) through Aspire's client integration,
-    /// gRPC with domain errors answered as rich errors, reflection, and the funds', allocations' and ledger's domain.
+    /// gRPC with domain errors answered as rich errors, reflection, and the funds', allocations', commitments' and ledger's domain.
     /// </summary>
     public static void AddFundingServices(this IHostApplicationBuilder builder)
     {
@@ -36,12 +37,14 @@ public static class Extensions
         builder.Services.AddScoped<LedgerCheck>();
         builder.Services.AddScoped<Funds>();
         builder.Services.AddScoped<Allocations>();
+        builder.Services.AddScoped<Commitments>();
     }
 
     public static void MapFundingEndpoints(this WebApplication app)
     {
         app.MapGrpcServiceParsingStrictly<FundGrpcService>();
         app.MapGrpcServiceParsingStrictly<AllocationGrpcService>();
+        app.MapGrpcServiceParsingStrictly<CommitmentGrpcService>();
         app.MapGrpcReflectionService();
     }
 

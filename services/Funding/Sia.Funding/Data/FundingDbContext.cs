@@ -15,6 +15,8 @@ public sealed class FundingDbContext : DbContext
 
     internal DbSet<FundEntity> Funds => Set<FundEntity>();
     internal DbSet<AllocationEntity> Allocations => Set<AllocationEntity>();
+    internal DbSet<CommitmentEntity> Commitments => Set<CommitmentEntity>();
+    internal DbSet<SpendEntity> Spends => Set<SpendEntity>();
     internal DbSet<JournalEntryEntity> JournalEntries => Set<JournalEntryEntity>();
     internal DbSet<JournalLineEntity> JournalLines => Set<JournalLineEntity>();
     internal DbSet<BalanceEntity> Balances => Set<BalanceEntity>();
@@ -23,6 +25,8 @@ public sealed class FundingDbContext : DbContext
     {
         model.ApplyConfiguration(new FundConfiguration());
         model.ApplyConfiguration(new AllocationConfiguration());
+        model.ApplyConfiguration(new CommitmentConfiguration());
+        model.ApplyConfiguration(new SpendConfiguration());
         model.ApplyConfiguration(new JournalEntryConfiguration());
         model.ApplyConfiguration(new JournalLineConfiguration());
         model.ApplyConfiguration(new BalanceConfiguration());

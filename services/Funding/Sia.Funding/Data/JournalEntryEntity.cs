@@ -9,10 +9,10 @@ internal sealed class JournalEntryEntity
     public long Id { get; init; }
     public JournalEntryKind Kind { get; init; }
 
-    /// <summary>The resource the movement made or changed: the fund opened, the allocation made.</summary>
+    /// <summary>The resource the movement made or changed: the fund opened, the allocation or commitment made, the commitment spent or released.</summary>
     public required string Subject { get; init; }
 
-    /// <summary>Why: the Schools Forum decision, the allocation's reason.</summary>
+    /// <summary>Why: the Schools Forum decision, the allocation's reason, the commitment's purpose, the invoice, the release's reason.</summary>
     public required string Reason { get; init; }
 
     /// <summary>Who: the calling partner's name, or "internal" for a call from inside.</summary>
@@ -30,4 +30,13 @@ internal enum JournalEntryKind
 
     /// <summary>Money moved from a fund's unallocated balance to an allocation.</summary>
     Allocated,
+
+    /// <summary>Money moved from an allocation's balance to a commitment.</summary>
+    Committed,
+
+    /// <summary>Money moved from what is left of a commitment to what is spent of it.</summary>
+    Spent,
+
+    /// <summary>What was left of a commitment moved back to its allocation.</summary>
+    Released,
 }

@@ -18,6 +18,12 @@ internal readonly record struct AllocationName(FundName Fund, string AllocationI
     public override string ToString() => $"{Fund}/allocations/{AllocationId}";
 }
 
+/// <summary>A commitment of an allocation, ".../allocations/ebor/commitments/park-grove-autumn-2015".</summary>
+internal readonly record struct CommitmentName(AllocationName Allocation, string CommitmentId)
+{
+    public override string ToString() => $"{Allocation}/commitments/{CommitmentId}";
+}
+
 /// <summary>The service's resource names, parsed strictly (INVALID_ARGUMENT naming the field otherwise), and the names of others' resources it refers to.</summary>
 internal static class FundingNames
 {
@@ -58,6 +64,30 @@ internal static class FundingNames
         if (parts.Length == 6 && parts[4] == "allocations" && ResourceIds.IsKebab(parts[5]) && TryParseFund(parts[..4], out var fund)) return new AllocationName(fund, parts[5]);
         throw new ValidationFailedException(field,
             $"{TextChecks.Quote(name)} is not an allocation name; expected localAuthorities/{{3-digit code}}/funds/{{fund id}}/allocations/{{allocation id}}, for example localAuthorities/816/funds/commissioning-2015/allocations/ebor.");
+    }
+
+    public static CommitmentName ParseCommitment(string name, string field)
+    {
+        var parts = name.Split('/');
+        if (parts.Length == 8 && parts[4] == "allocations" && parts[6] == "commitments" && ResourceIds.IsKebab(parts[5]) && ResourceIds.IsKebab(parts[7])
+            && TryParseFund(parts[..4], out var fund))
+            return new CommitmentName(new AllocationName(fund, parts[5]), parts[7]);
+        throw new ValidationFailedException(field,
+            $"{TextChecks.Quote(name)} is not a commitment name; expected localAuthorities/{{3-digit code}}/funds/{{fund id}}/allocations/{{allocation id}}/commitments/{{commitment id}}, "
+            + "for example localAuthorities/816/funds/commissioning-2015/allocations/ebor/commitments/park-grove-autumn-2015.");
+    }
+
+    /// <summary>"schools/{urn}", the registry's name of a school. Only its form.</summary>
+    public static bool IsSchoolName(string name) => name.Split('/') is ["schools", var urn] && PartnerActsFor.IsSchoolUrn(urn);
+
+    /// <summary>
+    /// Whether a name has the form of another service's resource name: "collection/id" pairs, the ids free of spaces and
+    /// slashes. Only its form: the service that owns it is not asked.
+    /// </summary>
+    public static bool IsResourceName(string name)
+    {
+        var parts = name.Split('/');
+        return parts.Length % 2 == 0 && parts.All(p => p.Length > 0 && !p.Any(char.IsWhiteSpace) && !p.Any(char.IsControl));
     }
 
     /// <summary>

@@ -6,10 +6,10 @@ using Sia.ServiceDefaults;
 namespace Sia.Funding.Grpc;
 
 /// <summary>
-/// Who may do what with an LA's funds: a partner acting for the LA (or for everyone) manages and reads its funds and
-/// their allocations; a partner acting for alliances sees only those alliances' allocations, and another's is NOT_FOUND
-/// to it, as if there were none (it learns nothing of others' money); any other partner is refused; a call from inside,
-/// with no partner, may do anything.
+/// Who may do what with an LA's funds: a partner acting for the LA (or for everyone) manages and reads its funds, their
+/// allocations and commitments; a partner acting for alliances sees only those alliances' allocations and their
+/// commitments, and another's is NOT_FOUND to it, as if there were none (it learns nothing of others' money); any other
+/// partner is refused; a call from inside, with no partner, may do anything.
 /// </summary>
 internal static class FundAccess
 {

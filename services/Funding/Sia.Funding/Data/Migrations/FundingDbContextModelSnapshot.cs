@@ -74,8 +74,6 @@ namespace Sia.Funding.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_allocations");
 
-                    b.HasAlternateKey("LocalAuthorityCode", "FundId", "AllocationId");
-
                     b.ToTable("allocations", null, t =>
                         {
                             t.HasCheckConstraint("ck_allocations_amount_pence", "amount_pence > 0");
@@ -99,6 +97,80 @@ namespace Sia.Funding.Data.Migrations
                     b.ToTable("balances", null, t =>
                         {
                             t.HasCheckConstraint("ck_balances_balance_pence", "balance_pence >= 0 OR account LIKE '%#source'");
+                        });
+                });
+
+            modelBuilder.Entity("Sia.Funding.Data.CommitmentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AllocationId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("allocation_id")
+                        .UseCollation("C");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_pence");
+
+                    b.Property<string>("CommitmentId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("commitment_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("FundId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("fund_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LocalAuthorityCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("local_authority_code")
+                        .UseCollation("C");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTime?>("ReleaseTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("release_time");
+
+                    b.Property<string>("School")
+                        .HasColumnType("text")
+                        .HasColumnName("school");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitments");
+
+                    b.HasAlternateKey("LocalAuthorityCode", "FundId", "AllocationId", "CommitmentId");
+
+                    b.ToTable("commitments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_commitments_amount_pence", "amount_pence > 0");
                         });
                 });
 
@@ -250,6 +322,56 @@ namespace Sia.Funding.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Sia.Funding.Data.SpendEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_pence");
+
+                    b.Property<long>("CommitmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<string>("InvoiceReference")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("invoice_reference");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateOnly>("SpendDate")
+                        .HasColumnType("date")
+                        .HasColumnName("spend_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spends");
+
+                    b.HasIndex("CommitmentId")
+                        .HasDatabaseName("ix_spends_commitment_id");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_spends_request_id");
+
+                    b.ToTable("spends", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_spends_amount_pence", "amount_pence > 0");
+                        });
+                });
+
             modelBuilder.Entity("Sia.ServiceKit.Data.CreateRequestEntity", b =>
                 {
                     b.Property<Guid>("RequestId")
@@ -283,6 +405,17 @@ namespace Sia.Funding.Data.Migrations
                         .HasConstraintName("fk_allocations_local_authority_code_fund_id");
                 });
 
+            modelBuilder.Entity("Sia.Funding.Data.CommitmentEntity", b =>
+                {
+                    b.HasOne("Sia.Funding.Data.AllocationEntity", null)
+                        .WithMany()
+                        .HasForeignKey("LocalAuthorityCode", "FundId", "AllocationId")
+                        .HasPrincipalKey("LocalAuthorityCode", "FundId", "AllocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_local_authority_code_fund_id_allocation_id");
+                });
+
             modelBuilder.Entity("Sia.Funding.Data.JournalLineEntity", b =>
                 {
                     b.HasOne("Sia.Funding.Data.JournalEntryEntity", null)
@@ -291,6 +424,16 @@ namespace Sia.Funding.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_journal_lines_entry_id");
+                });
+
+            modelBuilder.Entity("Sia.Funding.Data.SpendEntity", b =>
+                {
+                    b.HasOne("Sia.Funding.Data.CommitmentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_spends_commitment_id");
                 });
 
             modelBuilder.Entity("Sia.Funding.Data.JournalEntryEntity", b =>

@@ -130,6 +130,62 @@ namespace Sia.Funding.Data.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "commitments",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    local_authority_code = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    fund_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    allocation_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    commitment_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    kind = table.Column<string>(type: "text", nullable: false),
+                    purpose = table.Column<string>(type: "text", nullable: false),
+                    school = table.Column<string>(type: "text", nullable: true),
+                    source = table.Column<string>(type: "text", nullable: true),
+                    amount_pence = table.Column<long>(type: "bigint", nullable: false),
+                    create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    release_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_commitments", x => x.id);
+                    table.UniqueConstraint("AK_commitments_local_authority_code_fund_id_allocation_id_comm~", x => new { x.local_authority_code, x.fund_id, x.allocation_id, x.commitment_id });
+                    table.CheckConstraint("ck_commitments_amount_pence", "amount_pence > 0");
+                    table.ForeignKey(
+                        name: "fk_commitments_local_authority_code_fund_id_allocation_id",
+                        columns: x => new { x.local_authority_code, x.fund_id, x.allocation_id },
+                        principalTable: "allocations",
+                        principalColumns: new[] { "local_authority_code", "fund_id", "allocation_id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "spends",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    commitment_id = table.Column<long>(type: "bigint", nullable: false),
+                    invoice_reference = table.Column<string>(type: "text", nullable: false),
+                    spend_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    amount_pence = table.Column<long>(type: "bigint", nullable: false),
+                    request_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    create_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_spends", x => x.id);
+                    table.CheckConstraint("ck_spends_amount_pence", "amount_pence > 0");
+                    table.ForeignKey(
+                        name: "fk_spends_commitment_id",
+                        column: x => x.commitment_id,
+                        principalTable: "commitments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_journal_lines_account",
                 table: "journal_lines",
@@ -139,14 +195,22 @@ namespace Sia.Funding.Data.Migrations
                 name: "ix_journal_lines_entry_id",
                 table: "journal_lines",
                 column: "entry_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_spends_commitment_id",
+                table: "spends",
+                column: "commitment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_spends_request_id",
+                table: "spends",
+                column: "request_id",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "allocations");
-
             migrationBuilder.DropTable(
                 name: "balances");
 
@@ -157,10 +221,19 @@ namespace Sia.Funding.Data.Migrations
                 name: "journal_lines");
 
             migrationBuilder.DropTable(
-                name: "funds");
+                name: "spends");
 
             migrationBuilder.DropTable(
                 name: "journal_entries");
+
+            migrationBuilder.DropTable(
+                name: "commitments");
+
+            migrationBuilder.DropTable(
+                name: "allocations");
+
+            migrationBuilder.DropTable(
+                name: "funds");
         }
     }
 }
