@@ -9,12 +9,15 @@ public static class Until
 
     public static Task TrueAsync(Func<bool> condition, string what) => TrueAsync(() => Task.FromResult(condition()), what);
 
-    public static async Task TrueAsync(Func<Task<bool>> condition, string what)
+    public static Task TrueAsync(Func<Task<bool>> condition, string what) => TrueAsync(condition, what, Generous);
+
+    /// <summary>As the others, with a timeout of its own: for a step that waits on a whole other process under a loaded machine.</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
         while (!await condition())
         {
-            if (clock.Elapsed > Generous) throw new TimeoutException($"Waited {Generous.TotalSeconds:0} s for {what}.");
+            if (clock.Elapsed > timeout) throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {what}.");
             await Task.Delay(50);
         }
     }
