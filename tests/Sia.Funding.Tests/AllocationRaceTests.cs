@@ -5,7 +5,6 @@ using static Sia.Funding.Tests.York;
 namespace Sia.Funding.Tests;
 
 /// <summary>A fund is never over-allocated, however many allocations race for it.</summary>
-[Collection(Races.Name)]
 public sealed class AllocationRaceTests(FundingStack stack) : IClassFixture<FundingStack>
 {
     [Fact]

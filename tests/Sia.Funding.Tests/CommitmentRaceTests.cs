@@ -5,7 +5,6 @@ using static Sia.Funding.Tests.York;
 namespace Sia.Funding.Tests;
 
 /// <summary>An allocation is never over-committed and a commitment never overspent, however many calls race for them.</summary>
-[Collection(Races.Name)]
 public sealed class CommitmentRaceTests(FundingStack stack) : IClassFixture<FundingStack>
 {
     private async Task<Allocation> AllocationAsync(string fundId, long amountPence)

@@ -42,7 +42,7 @@ public static class Extensions
         builder.Services.AddScoped<Courses>();
         builder.Services.AddScoped<Sessions>();
         builder.Services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<SessionGates>();
+        builder.Services.AddSingleton<KeyedGates>();
         builder.Services.AddScoped<SessionLocks>();
         builder.Services.AddScoped<Bookings>();
         builder.Services.AddScoped<LapsedHolds>();

@@ -32,6 +32,7 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(ResponseBudget.From(builder.Configuration, "Funding:MaxResponseBytes"));
         builder.Services.AddScoped(services => new CreateRequestLog(services.GetRequiredService<FundingDbContext>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<KeyedGates>();
         builder.Services.AddScoped<FundLocks>();
         builder.Services.AddScoped<Ledger>();
         builder.Services.AddScoped<LedgerCheck>();

@@ -16,7 +16,7 @@ namespace Sia.Cpd.Demo;
 /// short. The bookings are made on the programme's own clock (<see cref="PathfinderProgramme.BookedOn"/>), before the
 /// sessions' deadlines, as confirmed bookings.
 /// </summary>
-internal sealed partial class CpdDemoLoader(IServiceScopeFactory scopes, SessionGates gates, IOptions<BookingOptions> options, ILogger<CpdDemoLoader> logger)
+internal sealed partial class CpdDemoLoader(IServiceScopeFactory scopes, KeyedGates gates, IOptions<BookingOptions> options, ILogger<CpdDemoLoader> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1), GiveUpAfter = TimeSpan.FromMinutes(5);

@@ -11,7 +11,7 @@ namespace Sia.Cpd.Domain.Bookings;
 /// Opens a transaction, locks the session's row (SELECT ... FOR UPDATE) so its booking operations run one at a time,
 /// reads its live bookings (all but the cancelled) and releases lapsed holds: every booking change starts here.
 /// </summary>
-internal sealed class SessionLocks(CpdDbContext db, SessionGates gates, TimeProvider clock, IOptions<BookingOptions> options)
+internal sealed class SessionLocks(CpdDbContext db, KeyedGates gates, TimeProvider clock, IOptions<BookingOptions> options)
 {
     public async Task<LockedSession> LockAsync(SessionName name, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Sia.Contracts.DomainErrors;
 using Sia.Funding.Data;
 using Sia.Funding.Domain.Accounting;
@@ -164,7 +163,7 @@ internal sealed class Commitments(FundingDbContext db, FundLocks locks, Ledger l
     /// Saves the pending changes with the request's record and commits: true. False when the request_id was used,
     /// concurrently, by a create under another fund's lock; the transaction is then rolled back.
     /// </summary>
-    private async Task<bool> SaveUnlessRetriedAsync(IDbContextTransaction transaction, Guid? requestId, CommitmentName name,
+    private async Task<bool> SaveUnlessRetriedAsync(LockedFund transaction, Guid? requestId, CommitmentName name,
         CancellationToken cancellationToken)
     {
         log.Record(requestId, name.ToString());

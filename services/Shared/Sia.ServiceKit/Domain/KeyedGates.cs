@@ -1,20 +1,22 @@
-namespace Sia.Cpd.Domain.Bookings;
+namespace Sia.ServiceKit.Domain;
 
 /// <summary>
-/// One booking change per session at a time within this instance, so callers queue here rather than each holding a
-/// database connection while waiting for the session's row lock (200 bookers on one session would take 200
-/// connections). The row lock still keeps instances apart; this only spares connections.
+/// One caller per key at a time within this instance: callers that are about to wait for the same row lock (a CPD
+/// session's, a fund's) queue here rather than each holding a database connection while they wait (200 bookers on one
+/// session would take 200 connections, and run the pool dry). The row lock still keeps instances apart; this only spares
+/// connections. Keys of different kinds must not collide: use resource names.
 /// </summary>
-internal sealed class SessionGates
+public sealed class KeyedGates
 {
     private readonly Dictionary<string, Gate> _gates = [];
 
-    public async Task<IDisposable> EnterAsync(string session, CancellationToken cancellationToken)
+    /// <summary>Waits for the key's turn; disposing what it returns lets the next caller in.</summary>
+    public async Task<IDisposable> EnterAsync(string key, CancellationToken cancellationToken)
     {
         Gate gate;
         lock (_gates)
         {
-            if (!_gates.TryGetValue(session, out gate!)) _gates[session] = gate = new Gate();
+            if (!_gates.TryGetValue(key, out gate!)) _gates[key] = gate = new Gate();
             gate.Users++;
         }
         try
@@ -23,22 +25,22 @@ internal sealed class SessionGates
         }
         catch
         {
-            Leave(session, gate);
+            Leave(key, gate);
             throw;
         }
         return new Entered(() =>
         {
             gate.Semaphore.Release();
-            Leave(session, gate);
+            Leave(key, gate);
         });
     }
 
-    private void Leave(string session, Gate gate)
+    private void Leave(string key, Gate gate)
     {
         lock (_gates)
         {
             if (--gate.Users > 0) return;
-            _gates.Remove(session);
+            _gates.Remove(key);
             gate.Semaphore.Dispose();
         }
     }
