@@ -65,11 +65,11 @@ internal sealed partial class CpdDemoLoader(IServiceScopeFactory scopes, KeyedGa
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var programme = PathfinderProgramme.Name;
-        await InScopeAsync<Programmes>(p => p.CreateAsync(programme, PathfinderProgramme.Content, RequestId($"programme/{programme.AcademicYear}"), cancellationToken));
+        await InScopeAsync<Programmes>(p => p.CreateAsync(programme, PathfinderProgramme.Content, PathfinderProgramme.RequestId($"programme/{programme.AcademicYear}"), cancellationToken));
         foreach (var (id, content) in PathfinderProgramme.Courses)
-            await InScopeAsync<Courses>(c => c.CreateAsync(new CourseName(programme, id), content, RequestId($"course/{id}"), cancellationToken));
+            await InScopeAsync<Courses>(c => c.CreateAsync(new CourseName(programme, id), content, PathfinderProgramme.RequestId($"course/{id}"), cancellationToken));
         foreach (var (courseId, sessionId, content) in PathfinderProgramme.Sessions)
-            await InScopeAsync<Sessions>(s => s.CreateAsync(new CourseName(programme, courseId), sessionId, content, RequestId($"session/{courseId}/{sessionId}"), cancellationToken));
+            await InScopeAsync<Sessions>(s => s.CreateAsync(new CourseName(programme, courseId), sessionId, content, PathfinderProgramme.RequestId($"session/{courseId}/{sessionId}"), cancellationToken));
         var clock = new FixedClock(PathfinderProgramme.BookedOn);
         foreach (var (courseId, sessionId, content, requestId) in PathfinderProgramme.Bookings)
         {
@@ -87,9 +87,6 @@ internal sealed partial class CpdDemoLoader(IServiceScopeFactory scopes, KeyedGa
         await using var scope = scopes.CreateAsyncScope();
         await step(scope.ServiceProvider.GetRequiredService<TService>());
     }
-
-    private static Guid RequestId(string what) =>
-        new(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"cpd-demo/{what}")));
 
     /// <summary>The demo's bookings' time: the day they were made in 2015.</summary>
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -99,7 +99,11 @@ internal static class PathfinderProgramme
     {
         var delegates = Enumerable.Range(1, places)
             .Select(i => new Delegate($"Demo Delegate {batch}-{i}", i == 1 ? "Subject leader" : "Class teacher", $"delegate{batch}-{i}@{school}.example.org")).ToList();
-        var requestId = new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"cpd-demo/{courseId}/{sessionId}/{urn}/{batch}")));
+        var requestId = RequestId($"{courseId}/{sessionId}/{urn}/{batch}");
         return (courseId, sessionId, new BookingContent(urn, places, delegates, withSla, funded), requestId);
     }
+
+    /// <summary>The request id of the demo's create of <paramref name="what"/>: the same on every load, so that a load makes nothing twice.</summary>
+    public static Guid RequestId(string what) =>
+        new(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"cpd-demo/{what}")));
 }
